@@ -1,0 +1,1 @@
+// Checker: operations, explorer, random runs, properties, reports.

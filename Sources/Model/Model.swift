@@ -1,0 +1,1 @@
+// The reference implementation of a SerenityOS-style user address space.
