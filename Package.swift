@@ -31,7 +31,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ModelTests", dependencies: ["Model"], resources: [.copy("Scenarios")]),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Model"]),
         .testTarget(name: "Z3BridgeTests", dependencies: ["Z3Bridge"]),
     ]

@@ -1,1 +1,0 @@
-// Checker: operations, explorer, random runs, properties, reports.

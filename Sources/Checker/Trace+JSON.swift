@@ -1,0 +1,211 @@
+import Foundation
+import Model
+
+extension Trace {
+    /// Reads a trace file; every problem names the file, the step and the field.
+    public static func load(path: String) throws(InputError) -> Trace {
+        try parse(JSONFields.readFile(path), source: path)
+    }
+
+    public static func parse(_ data: Data, source: String) throws(InputError) -> Trace {
+        let document = try JSONFields.parseDocument(data, source: source)
+        let top = try JSONFields(document, source: source, location: "")
+        try top.onlyKeys(["format", "version", "description", "universe", "design", "mutations", "violates", "steps"])
+        if let format = try top.string("format"), format != Trace.format {
+            throw top.fail("format", "must be \"\(Trace.format)\", got \"\(format)\"")
+        }
+        let version = try top.requiredNumber("version")
+        guard version == UInt64(Trace.version) else {
+            throw top.fail("version", "this regioncheck reads version \(Trace.version), the file has \(version)")
+        }
+        guard let universeValue = top.object["universe"] else { throw top.fail("universe", "is missing") }
+        let universe = try UniverseFile.universe(from: universeValue, source: source, location: "field 'universe'")
+        var design = Design.reference
+        if let name = try top.string("design") {
+            guard let d = Design(rawValue: name) else {
+                throw top.fail("design", "unknown design \"\(name)\" (known: \(Design.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            design = d
+        }
+        var mutations: Mutations = []
+        for (i, raw) in (try top.array("mutations") ?? []).enumerated() {
+            guard let name = raw as? String, let m = Mutations.named(name) else {
+                throw InputError(source: source, location: "field 'mutations'[\(i)]",
+                                 message: "unknown mutant \(raw) (see `regioncheck mutants --list`)")
+            }
+            mutations.insert(m)
+        }
+        guard let rawSteps = try top.array("steps") else { throw top.fail("steps", "is missing") }
+        var steps: [Step] = []
+        for (i, raw) in rawSteps.enumerated() {
+            steps.append(try parseStep(raw, source: source, location: "step \(i + 1)", universe: universe))
+        }
+        return Trace(universe: universe, design: design, mutations: mutations,
+                     description: try top.string("description"), violates: try top.string("violates"), steps: steps)
+    }
+
+    static let stepKeys: [String: Set<String>] = [
+        "mmap": ["size", "prot", "placement", "addr", "align", "choice"],
+        "munmap": ["addr", "size"],
+        "mprotect": ["addr", "size", "prot"],
+        "touch": ["addr", "access", "value"],
+        "fail-next": ["kind", "count"],
+        "teardown": [],
+    ]
+
+    static func parseStep(_ raw: Any, source: String, location: String, universe: Universe) throws(InputError) -> Step {
+        let f = try JSONFields(raw, source: source, location: location)
+        let op = try f.requiredString("op")
+        guard let keys = stepKeys[op] else {
+            throw f.fail("op", "unknown operation \"\(op)\" (known: \(stepKeys.keys.sorted().joined(separator: ", ")))")
+        }
+        try f.onlyKeys(keys.union(["op", "expect", "note"]))
+        func protection() throws(InputError) -> Protection {
+            guard let text = try f.string("prot") else { return .readWrite }
+            guard let p = Protection(text: text) else { throw f.fail("prot", "must be like \"rw-\", \"r-x\" or \"none\", got \"\(text)\"") }
+            return p
+        }
+        let operation: Operation
+        switch op {
+        case "mmap":
+            let kindName = try f.string("placement") ?? "anywhere"
+            guard let kind = Operation.PlacementKind(rawValue: kindName) else {
+                throw f.fail("placement", "must be one of anywhere, randomized, fixed-noreplace, fixed; got \"\(kindName)\"")
+            }
+            let address = try f.number("addr")
+            if (kind == .fixed || kind == .fixedNoReplace) && address == nil {
+                throw f.fail("addr", "is required for \(kind.rawValue) placement")
+            }
+            operation = .mmap(size: try f.requiredNumber("size"), protection: try protection(), placement: kind,
+                              address: address, alignment: try f.number("align"), choice: try f.number("choice"))
+        case "munmap":
+            operation = .munmap(address: try f.requiredNumber("addr"), size: try f.requiredNumber("size"))
+        case "mprotect":
+            operation = .mprotect(address: try f.requiredNumber("addr"), size: try f.requiredNumber("size"), protection: try protection())
+        case "touch":
+            let access = try f.string("access") ?? "read"
+            guard access == "read" || access == "write" else { throw f.fail("access", "must be \"read\" or \"write\"") }
+            let value = try f.number("value") ?? 0
+            guard value <= UInt64(UInt32.max) else { throw f.fail("value", "must fit in 32 bits") }
+            operation = .touch(address: try f.requiredNumber("addr"), write: access == "write", value: UInt32(value))
+        case "fail-next":
+            let kindName = try f.requiredString("kind")
+            let kind: AllocationKind
+            switch kindName {
+            case "frame": kind = .frame
+            case "page-table", "pageTable": kind = .pageTable
+            default: throw f.fail("kind", "must be \"frame\" or \"page-table\", got \"\(kindName)\"")
+            }
+            let count = try f.number("count") ?? 1
+            guard count <= 1_000_000 else { throw f.fail("count", "is unreasonably large (\(count))") }
+            operation = .failNext(kind: kind, count: Int(count))
+        default:
+            operation = .teardown
+        }
+        return Step(operation, expected: try parseExpected(f), note: try f.string("note"))
+    }
+
+    static func parseExpected(_ f: JSONFields) throws(InputError) -> ExpectedResult? {
+        guard let raw = f.object["expect"] else { return nil }
+        if let text = raw as? String {
+            if text == "ok" { return .ok }
+            guard let e = KernelError(name: text) else {
+                throw f.fail("expect", "must be \"ok\", {\"ok\": VALUE} or an errno name like \"ENOMEM\", got \"\(text)\"")
+            }
+            return .error(e)
+        }
+        if let object = raw as? [String: Any], object.count == 1, let value = object["ok"] {
+            guard let n = JSONFields.parseNumber(value) else { throw f.fail("expect", "the ok value must be a number or hex string") }
+            return .okValue(n)
+        }
+        throw f.fail("expect", "must be \"ok\", {\"ok\": VALUE} or an errno name like \"ENOMEM\"")
+    }
+}
+
+extension Trace {
+    /// The trace as JSON text, one step a line, addresses in hex.
+    public func jsonText() -> String {
+        var lines: [String] = ["{"]
+        lines.append("  \"format\": \"\(Trace.format)\",")
+        lines.append("  \"version\": \(Trace.version),")
+        if let description { lines.append("  \"description\": \(jsonString(description)),") }
+        lines.append("  \"universe\": \(UniverseFile.jsonText(universe)),")
+        lines.append("  \"design\": \"\(design.rawValue)\",")
+        lines.append("  \"mutations\": [\(mutations.names.map { "\"\($0)\"" }.joined(separator: ", "))],")
+        if let violates { lines.append("  \"violates\": \(jsonString(violates)),") }
+        lines.append("  \"steps\": [")
+        for (i, step) in steps.enumerated() {
+            lines.append("    " + Trace.stepJSON(step) + (i + 1 < steps.count ? "," : ""))
+        }
+        lines.append("  ]")
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func write(to path: String) throws(InputError) {
+        do {
+            try jsonText().write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw InputError(source: path, message: "cannot be written: \(error.localizedDescription)")
+        }
+    }
+
+    static func stepJSON(_ step: Step) -> String {
+        var fields: [String] = []
+        func hex(_ key: String, _ v: UInt64) { fields.append("\"\(key)\": \"\(v.hex)\"") }
+        switch step.operation {
+        case let .mmap(size, protection, placement, address, alignment, choice):
+            fields.append("\"op\": \"mmap\"")
+            hex("size", size)
+            fields.append("\"prot\": \"\(protection)\"")
+            fields.append("\"placement\": \"\(placement.rawValue)\"")
+            if let address { hex("addr", address) }
+            if let alignment { hex("align", alignment) }
+            if let choice { fields.append("\"choice\": \(choice)") }
+        case let .munmap(address, size):
+            fields.append("\"op\": \"munmap\"")
+            hex("addr", address)
+            hex("size", size)
+        case let .mprotect(address, size, protection):
+            fields.append("\"op\": \"mprotect\"")
+            hex("addr", address)
+            hex("size", size)
+            fields.append("\"prot\": \"\(protection)\"")
+        case let .touch(address, write, value):
+            fields.append("\"op\": \"touch\"")
+            hex("addr", address)
+            fields.append("\"access\": \"\(write ? "write" : "read")\"")
+            if write { fields.append("\"value\": \(value)") }
+        case let .failNext(kind, count):
+            fields.append("\"op\": \"fail-next\"")
+            fields.append("\"kind\": \"\(kind == .frame ? "frame" : "page-table")\"")
+            fields.append("\"count\": \(count)")
+        case .teardown:
+            fields.append("\"op\": \"teardown\"")
+        }
+        switch step.expected {
+        case nil: break
+        case .ok?: fields.append("\"expect\": \"ok\"")
+        case .okValue(let v)?: fields.append("\"expect\": {\"ok\": \"\(v.hex)\"}")
+        case .error(let e)?: fields.append("\"expect\": \"\(e)\"")
+        }
+        if let note = step.note { fields.append("\"note\": \(jsonString(note))") }
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+}
+
+/// A JSON string literal.
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for c in s.unicodeScalars {
+        switch c {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        default:
+            if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
+        }
+    }
+    return out + "\""
+}

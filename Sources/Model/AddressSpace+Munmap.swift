@@ -1,0 +1,52 @@
+/// munmap: remove every region page in a range, splitting regions partly covered (SPEC §2).
+extension AddressSpace {
+    public mutating func munmap(address: UInt64, size: UInt64) throws(KernelError) {
+        let range = try VirtualRange.pageRounded(address: address, size: size, pageSize: pageSize)
+        guard regions.totalRange.contains(range) else { throw .EINVAL }
+        try transact { (space: inout AddressSpace, keepOnFailure: inout Bool) throws(KernelError) in
+            let split = try space.unmapRange(range)
+            if split.multiRegion && split.splitAny && space.mutations.contains(.invertedAppendCheck) {
+                // Mutant seam: the Bool "append succeeded" was read as failure, after all the work.
+                keepOnFailure = true
+                throw .ENOMEM
+            }
+        }
+    }
+
+    /// What an unmap did, for the mutant seams that depend on the path taken.
+    struct UnmapOutcome {
+        var multiRegion = false
+        var splitAny = false
+    }
+
+    /// Take → unmap → split → map each part, for every region intersecting `range`.
+    @discardableResult
+    mutating func unmapRange(_ range: VirtualRange) throws(KernelError) -> UnmapOutcome {
+        if legacyAllocator != nil { return try legacyUnmapRange(range) }
+        let affected = regions.regions(intersecting: range)
+        var outcome = UnmapOutcome()
+        outcome.multiRegion = !(affected.count == 1 && affected[0].range.contains(range))
+        for source in affected {
+            regions.remove(at: source.range.base)
+            unmap(source, flush: true)
+            let parts = source.range.carve(range)
+            for part in [parts.below, parts.above].compactMap({ $0 }) {
+                outcome.splitAny = true
+                let piece = splitPart(of: source, range: part, protection: source.protection)
+                regions.insert(piece)
+                retain(objectOf: piece)
+                try mapChecked(piece)
+            }
+            release(objectOf: source)
+        }
+        return outcome
+    }
+
+    /// A part cut from `source`: same VMObject, offset = source offset + distance.
+    func splitPart(of source: Region, range: VirtualRange, protection: Protection) -> Region {
+        let distance = (range.base - source.range.base) / pageSize
+        // Mutant seam: the offset computed from the part's position only.
+        let offset = mutations.contains(.splitOffsetIgnoresSource) ? distance : source.offset + distance
+        return Region(range: range, protection: protection, object: source.object, offset: offset)
+    }
+}

@@ -1,0 +1,135 @@
+/// A compact canonical encoding of the whole state, for hashing and storing explored states.
+///
+/// Two states that behave the same encode the same: addresses are written as page numbers
+/// relative to the total range, and VMObject and frame identities (slot and frame numbers, which
+/// depend on history) are replaced by numbers given in order of first appearance while walking the
+/// regions in address order. Counters that only grow (heap allocations) are left out.
+public struct Snapshot: Sendable, Hashable {
+    public var bytes: [UInt8]
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+}
+
+/// Reusable buffers for encoding, so the explorer's hot loop allocates nothing per state.
+public struct SnapshotScratch: Sendable {
+    var objectIDs: [Int32] = []
+    var objectOrder: [Int32] = []
+    var frameIDs: [Int32] = []
+    var framesNumbered: Int32 = 0
+    public init() {}
+}
+
+extension AddressSpace {
+    public func snapshot() -> Snapshot {
+        var bytes: [UInt8] = []
+        var scratch = SnapshotScratch()
+        encode(into: &bytes, scratch: &scratch)
+        return Snapshot(bytes: bytes)
+    }
+
+    /// Appends the canonical encoding to `out`.
+    public func encode(into out: inout [UInt8], scratch: inout SnapshotScratch) {
+        let firstPage = universe.base / pageSize
+        scratch.objectIDs.removeAll(keepingCapacity: true)
+        scratch.objectIDs.append(contentsOf: repeatElement(-1, count: objects.slots.count))
+        scratch.objectOrder.removeAll(keepingCapacity: true)
+        scratch.frameIDs.removeAll(keepingCapacity: true)
+        scratch.frameIDs.append(contentsOf: repeatElement(-1, count: frames.inUse.count))
+        scratch.framesNumbered = 0
+
+        // Regions, with objects numbered by first appearance (0 = a dangling, dead object).
+        out.appendVarint(UInt64(regions.count))
+        var previousEnd = firstPage
+        for region in regions.regions {
+            let pages = pages(of: region.range)
+            out.appendVarint(pages.lowerBound &- previousEnd)
+            out.appendVarint(UInt64(pages.count))
+            out.append(region.protection.rawValue)
+            var id: Int32 = 0
+            if objects.contains(region.object) {
+                let slot = Int(region.object.raw)
+                if scratch.objectIDs[slot] < 0 {
+                    scratch.objectOrder.append(region.object.raw)
+                    scratch.objectIDs[slot] = Int32(scratch.objectOrder.count)
+                }
+                id = scratch.objectIDs[slot]
+            }
+            out.appendVarint(UInt64(id))
+            out.appendVarint(region.offset)
+            previousEnd = pages.upperBound
+        }
+        // Live objects no region references (leaks) follow in slot order.
+        let referenced = scratch.objectOrder.count
+        for (slot, object) in objects.slots.enumerated() where object != nil && scratch.objectIDs[slot] < 0 {
+            scratch.objectOrder.append(Int32(slot))
+        }
+        out.appendVarint(UInt64(scratch.objectOrder.count - referenced))
+        for position in scratch.objectOrder.indices {
+            let object = objects.slots[Int(scratch.objectOrder[position])]!
+            out.appendVarint(object.pageCount)
+            out.appendVarint(UInt64(UInt32(bitPattern: object.referenceCount)))
+            out.appendVarint(UInt64(object.populated.count))
+            for page in object.populated {
+                out.appendVarint(page.page)
+                encodeFrame(page.frame, into: &out, scratch: &scratch)
+            }
+        }
+        // Frames in use that no object owns (leaks): their count and data.
+        var leaked = 0
+        for i in frames.inUse.indices where scratch.frameIDs[i] < 0 { leaked += 1 }
+        out.appendVarint(UInt64(leaked))
+        for i in frames.inUse.indices where scratch.frameIDs[i] < 0 { out.appendVarint(UInt64(frames.contents[i])) }
+
+        // MMU: page tables, PTEs, TLB.
+        let firstTable = firstPage / universe.pagesPerTable
+        out.appendVarint(UInt64(directory.tables.count))
+        for table in directory.tables { out.appendVarint(table &- firstTable) }
+        for set in [directory.ptes, tlb] {
+            out.appendVarint(UInt64(set.count))
+            for entry in set.entries {
+                out.appendVarint(entry.page &- firstPage)
+                encodeFrame(entry.frame, into: &out, scratch: &scratch)
+                out.append(entry.writable ? 1 : 0)
+            }
+        }
+        out.appendVarint(UInt64(faults.pendingFrameFailures))
+        out.appendVarint(UInt64(faults.pendingPageTableFailures))
+        if let legacy = legacyAllocator {
+            out.appendVarint(UInt64(legacy.free.count))
+            for range in legacy.free {
+                out.appendVarint(range.base / pageSize &- firstPage)
+                out.appendVarint(range.size / pageSize)
+            }
+        }
+    }
+
+    /// A frame as its canonical number (1-based, by first appearance) plus, the first time, its
+    /// data; 0 for a frame no longer in use (a stale reference reads as zero).
+    private func encodeFrame(_ frame: FrameNumber, into out: inout [UInt8], scratch: inout SnapshotScratch) {
+        let i = frames.inUse.lowerBound { $0 < frame }
+        guard i < frames.inUse.count, frames.inUse[i] == frame else {
+            out.append(0)
+            return
+        }
+        if scratch.frameIDs[i] < 0 {
+            scratch.framesNumbered += 1
+            scratch.frameIDs[i] = scratch.framesNumbered
+            out.appendVarint(UInt64(scratch.frameIDs[i]))
+            out.appendVarint(UInt64(frames.contents[i]))
+        } else {
+            out.appendVarint(UInt64(scratch.frameIDs[i]))
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// LEB128: seven bits a byte, low bits first; small page counts take one byte.
+    @inlinable
+    mutating func appendVarint(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            append(UInt8(v & 0x7f) | 0x80)
+            v >>= 7
+        }
+        append(UInt8(v))
+    }
+}

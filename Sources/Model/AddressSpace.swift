@@ -1,0 +1,68 @@
+/// A user address space: the region tree, the VMObjects behind it, the MMU (page tables, PTEs,
+/// TLB) and the physical pools. A plain value made of a few arrays, so that copying a state is
+/// cheap; every operation is atomic in the reference (on error the state is exactly as before).
+public struct AddressSpace: Sendable {
+    public let universe: Universe
+    /// The legacy bugs switched back in; empty for the reference.
+    public let mutations: Mutations
+    public internal(set) var regions: RegionTree
+    public internal(set) var objects = VMObjectStore()
+    public internal(set) var frames: FramePool
+    public internal(set) var directory: PageDirectory
+    public internal(set) var tlb = TranslationSet()
+    /// Failures the checker injected into the pools.
+    public var faults = FaultInjection()
+    /// Heap allocations made while placing ranges (a kernel kmalloc in a real allocator). The tree
+    /// is intrusive, so the reference never counts one; the `allocation-free` property reads this.
+    public internal(set) var placementHeapAllocations = 0
+    /// The legacy free-range allocator beside the tree, present only under `dual-authority`.
+    public internal(set) var legacyAllocator: FreeRangeAllocator?
+
+    public init(universe: Universe, mutations: Mutations = []) {
+        self.universe = universe
+        self.mutations = mutations
+        self.regions = RegionTree(totalRange: universe.totalRange)
+        self.frames = FramePool(capacity: universe.frames)
+        self.directory = PageDirectory(pagesPerTable: universe.pagesPerTable, tableCapacity: universe.pageTables)
+        if mutations.contains(.dualAuthority) {
+            legacyAllocator = FreeRangeAllocator(totalRange: universe.totalRange, pageSize: universe.pageSize)
+        }
+    }
+
+    public var pageSize: UInt64 { universe.pageSize }
+
+    /// The VMObject a region shows, or nil when a legacy bug left the region dangling.
+    public func object(of region: Region) -> VMObject? {
+        objects.contains(region.object) ? objects[region.object] : nil
+    }
+
+    /// The virtual page numbers a range covers.
+    func pages(of range: VirtualRange) -> Range<UInt64> {
+        range.base / pageSize ..< range.end / pageSize
+    }
+
+    /// Runs `body` on a copy and keeps the copy only on success. A body may set `keepOnFailure`
+    /// to model a legacy bug that returns an error after changing the state. Injected failures
+    /// that were consumed stay consumed either way.
+    mutating func transact<T>(_ body: (inout AddressSpace, inout Bool) throws(KernelError) -> T) throws(KernelError) -> T {
+        var next = self
+        var keepOnFailure = false
+        do throws(KernelError) {
+            let result = try body(&next, &keepOnFailure)
+            self = next
+            return result
+        } catch {
+            if keepOnFailure {
+                self = next
+            } else {
+                faults = next.faults
+            }
+            throw error
+        }
+    }
+
+    /// Makes the `count` next allocations of `kind` fail.
+    public mutating func injectFailure(_ kind: AllocationKind, count: Int = 1) {
+        faults[kind] += count
+    }
+}

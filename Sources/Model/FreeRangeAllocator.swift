@@ -1,0 +1,89 @@
+/// The legacy VirtualRangeAllocator (2019–2022, removed in cbf52d474c9): a sorted list of free
+/// ranges kept beside the region tree, as serenity-notes §4 describes. Only the `dual-authority`
+/// mutant uses it. Faithful to its flaws: guard pages, a deallocate that never checks the range
+/// was allocated (so a double free leaves overlapping free entries), and a kmalloc per node.
+public struct FreeRangeAllocator: Sendable, Hashable {
+    public let totalRange: VirtualRange
+    public let pageSize: UInt64
+    /// Free ranges by base; duplicates and overlaps can appear after a double free.
+    public private(set) var free: [VirtualRange]
+    /// Nodes allocated on the kernel heap (each inserted free-list node).
+    public private(set) var heapAllocations = 0
+
+    init(totalRange: VirtualRange, pageSize: UInt64) {
+        self.totalRange = totalRange
+        self.pageSize = pageSize
+        self.free = [totalRange]
+    }
+
+    /// First fit with a guard page on each side: the free range must hold size + 2 pages +
+    /// alignment, and the result starts one page in, rounded up.
+    mutating func allocateAnywhere(size: UInt64, alignment: UInt64) throws(KernelError) -> VirtualRange {
+        let (effective, o1) = size.addingReportingOverflow(2 * pageSize)
+        let (needed, o2) = effective.addingReportingOverflow(alignment)
+        guard !o1, !o2 else { throw .EOVERFLOW }
+        for (i, candidate) in free.enumerated() where candidate.size >= needed {
+            let base = (candidate.base + pageSize).roundedUp(to: alignment).value
+            let range = VirtualRange(uncheckedBase: base, size: size)
+            carve(at: i, range)
+            return range
+        }
+        throw .ENOMEM
+    }
+
+    /// The free range with the largest base at or below `range.base` must contain the request.
+    mutating func allocateSpecific(_ range: VirtualRange) throws(KernelError) {
+        guard totalRange.contains(range) else { throw .ENOMEM }
+        guard let index = free.lastIndex(where: { $0.base <= range.base }), free[index].contains(range) else {
+            throw .EEXIST
+        }
+        carve(at: index, range)
+    }
+
+    /// Candidates of a randomized placement: aligned positions inside one free range.
+    func randomizedCandidates(size: UInt64, alignment: UInt64) -> [VirtualRange] {
+        var result: [VirtualRange] = []
+        for entry in free {
+            var a = entry.base.roundedUp(to: alignment).value
+            while a >= entry.base, a < entry.end, entry.end - a >= size {
+                result.append(VirtualRange(uncheckedBase: a, size: size))
+                a += alignment
+            }
+        }
+        return result
+    }
+
+    /// Returns `range` to the free list, merging with a free neighbour. Like the original it only
+    /// checks that the range is inside the total range, never that it was allocated.
+    mutating func deallocate(_ range: VirtualRange) {
+        guard totalRange.contains(range) else { return }
+        if let left = free.firstIndex(where: { $0.end == range.base }) {
+            var merged = VirtualRange(uncheckedBase: free[left].base, size: range.end - free[left].base)
+            if left + 1 < free.count, free[left + 1].base == range.end {
+                merged = VirtualRange(uncheckedBase: merged.base, size: free[left + 1].end - merged.base)
+                free.remove(at: left + 1)
+            }
+            free[left] = merged
+            return
+        }
+        if let right = free.firstIndex(where: { $0.base == range.end }) {
+            free[right] = VirtualRange(uncheckedBase: range.base, size: free[right].end - range.base)
+            return
+        }
+        let i = free.lowerBound { $0.base < range.base }
+        free.insert(range, at: i)
+        heapAllocations += 1
+    }
+
+    /// Replaces free entry `i` by its parts outside `range`.
+    private mutating func carve(at i: Int, _ range: VirtualRange) {
+        let parts = free[i].carve(range)
+        free.remove(at: i)
+        var at = i
+        for part in [parts.below, parts.above].compactMap({ $0 }) {
+            free.insert(part, at: at)
+            heapAllocations += 1
+            at += 1
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The reference implementation of a SerenityOS-style user address space.

@@ -1,0 +1,80 @@
+/// The regions of an address space in a red-black tree keyed by base address: the single
+/// authority on which addresses are in use (there is no free list beside it).
+public struct RegionTree: Sendable {
+    public let totalRange: VirtualRange
+    public private(set) var tree = RedBlackTree<Region>()
+
+    public init(totalRange: VirtualRange) { self.totalRange = totalRange }
+
+    public var count: Int { tree.count }
+    public var isEmpty: Bool { tree.isEmpty }
+
+    /// The regions in ascending address order.
+    public var regions: RedBlackTree<Region>.ValuesSequence { tree.values }
+
+    /// The region whose range contains `address`.
+    public func region(containing address: UInt64) -> Region? {
+        guard let i = tree.floor(address) else { return nil }
+        let region = tree[i]
+        return region.range.contains(address) ? region : nil
+    }
+
+    /// The region that starts exactly at `base`.
+    public func region(at base: UInt64) -> Region? {
+        tree.find(base).map { tree[$0] }
+    }
+
+    /// Every region that intersects `range`, ascending.
+    public func regions(intersecting range: VirtualRange) -> [Region] {
+        var result: [Region] = []
+        var index = tree.floor(range.base) ?? tree.first
+        while let i = index {
+            let region = tree[i]
+            if region.range.base >= range.end { break }
+            if region.range.intersects(range) { result.append(region) }
+            index = tree.successor(of: i)
+        }
+        return result
+    }
+
+    /// Whether any region intersects `range` (no allocation).
+    public func anyRegion(intersecting range: VirtualRange) -> Bool {
+        // Regions are disjoint, so only the one with the largest base below the range's end can reach it.
+        guard let i = tree.floor(range.last) else { return false }
+        return tree[i].range.intersects(range)
+    }
+
+    /// Inserts a region; its range must be free (callers check with placement first).
+    mutating func insert(_ region: Region) {
+        precondition(tree.find(region.range.base) == nil, "a region already starts at \(region.range.base.hex)")
+        tree.insert(region, forKey: region.range.base)
+    }
+
+    /// Takes the region starting at `base` out of the tree.
+    @discardableResult
+    mutating func remove(at base: UInt64) -> Region? {
+        tree.remove(forKey: base)
+    }
+
+    mutating func replace(at base: UInt64, with region: Region) {
+        guard let i = tree.find(base) else { preconditionFailure("no region at \(base.hex)") }
+        precondition(region.range.base == base, "replace must keep the key")
+        tree[i] = region
+    }
+
+    mutating func removeAll() { tree.removeAll() }
+
+    /// Red-black shape, and every key equal to its region's base.
+    public func checkInvariants() throws(TreeInvariantViolation) {
+        try tree.checkInvariants()
+        var index = tree.first
+        while let i = index {
+            let key = tree.key(at: i)
+            let base = tree[i].range.base
+            guard key == base else {
+                throw TreeInvariantViolation(kind: .keyOutOfOrder, message: "node \(i.raw) has key \(key.hex) but its region starts at \(base.hex)")
+            }
+            index = tree.successor(of: i)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// Identifies a VMObject slot in `VMObjectStore`.
+public struct VMObjectID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let raw: Int32
+    public init(raw: Int32) { self.raw = raw }
+    public static func < (a: Self, b: Self) -> Bool { a.raw < b.raw }
+    public var description: String { "obj#\(raw)" }
+}
+
+/// Anonymous memory: a fixed number of pages, each unpopulated or backed by a frame.
+/// Populated pages are kept sparse (sorted by page) because objects in the 64-bit universe can
+/// span millions of pages while only a few are ever touched.
+public struct VMObject: Sendable, Hashable {
+    public struct PopulatedPage: Sendable, Hashable {
+        public var page: UInt64
+        public var frame: FrameNumber
+    }
+
+    public var pageCount: UInt64
+    /// How many regions reference this object; it dies (and frees its frames) at zero.
+    public var referenceCount: Int32
+    public private(set) var populated: [PopulatedPage]
+
+    init(pageCount: UInt64) {
+        self.pageCount = pageCount
+        self.referenceCount = 0
+        self.populated = []
+    }
+
+    /// The frame backing `page`, or nil if the page was never touched.
+    public func frame(at page: UInt64) -> FrameNumber? {
+        let i = populated.lowerBound { $0.page < page }
+        return i < populated.count && populated[i].page == page ? populated[i].frame : nil
+    }
+
+    mutating func populate(page: UInt64, with frame: FrameNumber) {
+        let i = populated.lowerBound { $0.page < page }
+        precondition(i == populated.count || populated[i].page != page, "page \(page) already populated")
+        populated.insert(PopulatedPage(page: page, frame: frame), at: i)
+    }
+}
+
+/// All VMObjects of an address space, in slots reused after an object dies.
+public struct VMObjectStore: Sendable, Hashable {
+    public private(set) var slots: [VMObject?] = []
+    private var freeSlots: [Int32] = []
+
+    public init() {}
+
+    public subscript(id: VMObjectID) -> VMObject {
+        get { slots[Int(id.raw)]! }
+        set { slots[Int(id.raw)] = newValue }
+    }
+
+    public func contains(_ id: VMObjectID) -> Bool {
+        id.raw >= 0 && Int(id.raw) < slots.count && slots[Int(id.raw)] != nil
+    }
+
+    /// The live objects, by slot.
+    public var live: [(id: VMObjectID, object: VMObject)] {
+        slots.indices.compactMap { i in slots[i].map { (VMObjectID(raw: Int32(i)), $0) } }
+    }
+
+    mutating func create(pageCount: UInt64) -> VMObjectID {
+        let object = VMObject(pageCount: pageCount)
+        if let slot = freeSlots.popLast() {
+            slots[Int(slot)] = object
+            return VMObjectID(raw: slot)
+        }
+        slots.append(object)
+        return VMObjectID(raw: Int32(slots.count - 1))
+    }
+
+    /// Removes the object and returns it so the caller can free its frames.
+    mutating func destroy(_ id: VMObjectID) -> VMObject {
+        let object = slots[Int(id.raw)]!
+        slots[Int(id.raw)] = nil
+        freeSlots.append(id.raw)
+        return object
+    }
+
+    mutating func removeAll() {
+        slots.removeAll(keepingCapacity: true)
+        freeSlots.removeAll(keepingCapacity: true)
+    }
+}
+
+extension Array {
+    /// The first index whose element is not `isBefore` (binary search over a partitioned array).
+    @inlinable
+    func lowerBound(where isBefore: (Element) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isBefore(self[mid]) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+
+/// The `regioncheck` command: parses arguments and hands the work to the Checker.
+@main
+struct RegionCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regioncheck",
+        abstract: "Model checker for kernel virtual-memory allocators (SerenityOS-style region trees).",
+        discussion: """
+            Exit codes: 0 every property holds, 1 a violation (or a replay mismatch) was found, \
+            2 bad input or usage, 3 inconclusive (a limit stopped the check before its bound).
+            """,
+        subcommands: [ReplayCommand.self],
+        defaultSubcommand: ReplayCommand.self
+    )
+
+    /// Usage errors exit with 2 (SPEC §5), not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            if error is ExitCode {
+                Foundation.exit(code.rawValue)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? Exit.badInput : code.rawValue)
+        }
+    }
+}
+
+/// The exit statuses of SPEC §5.
+enum Exit {
+    static let pass: Int32 = 0
+    static let violation: Int32 = 1
+    static let badInput: Int32 = 2
+    static let inconclusive: Int32 = 3
+}
+
+/// Prints an input error the way every verb does, and exits with status 2.
+func failOnBadInput(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    Foundation.exit(Exit.badInput)
+}
