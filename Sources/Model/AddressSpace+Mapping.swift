@@ -92,7 +92,7 @@ extension AddressSpace {
 
 extension VMObject {
     /// The populated pages in `[first, first + count)`.
-    func populated(in first: UInt64, count: UInt64) -> ArraySlice<PopulatedPage> {
+    public func populated(in first: UInt64, count: UInt64) -> ArraySlice<PopulatedPage> {
         let lo = populated.lowerBound { $0.page < first }
         let hi = populated.lowerBound { $0.page < first + count }
         return populated[lo..<hi]

@@ -19,15 +19,17 @@ public struct SnapshotScratch: Sendable {
 }
 
 extension AddressSpace {
-    public func snapshot() -> Snapshot {
+    /// `includeFaults: false` leaves out the pending injected failures, to compare what an
+    /// operation changed in the address space itself.
+    public func snapshot(includeFaults: Bool = true) -> Snapshot {
         var bytes: [UInt8] = []
         var scratch = SnapshotScratch()
-        encode(into: &bytes, scratch: &scratch)
+        encode(into: &bytes, scratch: &scratch, includeFaults: includeFaults)
         return Snapshot(bytes: bytes)
     }
 
     /// Appends the canonical encoding to `out`.
-    public func encode(into out: inout [UInt8], scratch: inout SnapshotScratch) {
+    public func encode(into out: inout [UInt8], scratch: inout SnapshotScratch, includeFaults: Bool = true) {
         let firstPage = universe.base / pageSize
         scratch.objectIDs.removeAll(keepingCapacity: true)
         scratch.objectIDs.append(contentsOf: repeatElement(-1, count: objects.slots.count))
@@ -91,8 +93,10 @@ extension AddressSpace {
                 out.append(entry.writable ? 1 : 0)
             }
         }
-        out.appendVarint(UInt64(faults.pendingFrameFailures))
-        out.appendVarint(UInt64(faults.pendingPageTableFailures))
+        if includeFaults {
+            out.appendVarint(UInt64(faults.pendingFrameFailures))
+            out.appendVarint(UInt64(faults.pendingPageTableFailures))
+        }
         if let legacy = legacyAllocator {
             out.appendVarint(UInt64(legacy.free.count))
             for range in legacy.free {

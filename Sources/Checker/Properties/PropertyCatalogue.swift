@@ -1,0 +1,73 @@
+import Foundation
+import Model
+
+/// Every property of SPEC §3, in the order reports check them (the first violated one is the
+/// one reported for a step).
+public enum PropertyCatalogue {
+    public static let all: [Property] = [
+        StateProperties.noOverlap,
+        StateProperties.inBounds,
+        StateProperties.treeShape,
+        PlacementProperties.holeSoundness,
+        PlacementProperties.holeCompleteness,
+        PlacementProperties.firstFit,
+        PlacementProperties.specificExactness,
+        SplitProperties.splitPartition,
+        SplitProperties.offsetCoherence,
+        MemoryProperties.noLeak,
+        MemoryProperties.mmuCoherence,
+        MemoryProperties.tlbCoherence,
+        ResultProperties.honestResult,
+        ResultProperties.accessAgreement,
+        PlacementProperties.allocationFree,
+    ]
+
+    public static func property(id: String) -> Property? { all.first { $0.id == id } }
+
+    public static var ids: [String] { all.map(\.id) }
+}
+
+/// The properties a run checks, chosen with `--properties` (default: all).
+public struct PropertySet: Sendable {
+    public let properties: [Property]
+
+    public init(_ properties: [Property] = PropertyCatalogue.all) { self.properties = properties }
+
+    /// From a comma-separated list of ids; `all` or nil means every property, `-first-fit`
+    /// removes one (so policies can be switched off).
+    public init(selection: String?) throws(InputError) {
+        guard let selection, !selection.isEmpty, selection != "all" else {
+            self.init()
+            return
+        }
+        var chosen: [String] = []
+        var removed: Set<String> = []
+        for item in selection.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let id = item.hasPrefix("-") ? String(item.dropFirst()) : item
+            guard PropertyCatalogue.property(id: id) != nil || id == "all" else {
+                throw InputError(source: "--properties", message: "unknown property \"\(id)\" (see `regioncheck properties`)")
+            }
+            if item.hasPrefix("-") { removed.insert(id) } else if id == "all" { chosen += PropertyCatalogue.ids } else { chosen.append(id) }
+        }
+        if chosen.isEmpty { chosen = PropertyCatalogue.ids }
+        self.init(PropertyCatalogue.all.filter { chosen.contains($0.id) && !removed.contains($0.id) })
+    }
+
+    public var ids: [String] { properties.map(\.id) }
+
+    /// The first violated property of a step, in catalogue order.
+    public func firstViolation(_ transition: Transition) -> Violation? {
+        for property in properties {
+            if let v = property.check(transition) { return v }
+        }
+        return nil
+    }
+
+    /// The first violated state invariant of `space` (for the initial state).
+    public func firstViolation(state space: AddressSpace) -> Violation? {
+        for property in properties {
+            if let v = property.check(state: space) { return v }
+        }
+        return nil
+    }
+}
