@@ -94,8 +94,14 @@ extension AddressSpace {
             }
         }
         if includeFaults {
-            out.appendVarint(UInt64(faults.pendingFrameFailures))
+            // The low bit says whether grace counts follow, so the common case costs two bytes.
+            let hasGrace = faults.frameGrace > 0 || faults.pageTableGrace > 0
+            out.appendVarint(UInt64(faults.pendingFrameFailures) << 1 | (hasGrace ? 1 : 0))
             out.appendVarint(UInt64(faults.pendingPageTableFailures))
+            if hasGrace {
+                out.appendVarint(UInt64(faults.frameGrace))
+                out.appendVarint(UInt64(faults.pageTableGrace))
+            }
         }
         if let legacy = legacyAllocator {
             out.appendVarint(UInt64(legacy.free.count))
