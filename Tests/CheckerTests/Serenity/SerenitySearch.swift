@@ -48,15 +48,7 @@ struct SerenitySearch {
             .mmap(P, .none), .mmap(2 * P, .none),
             .mmap(P, .readWrite, alignment: 2 * P),
             .mmap(P, .readWrite, at: .randomized, choice: 0),
-            .mmap(P, .readWrite, at: .randomized, choice: UInt64.max),  // the first-fit fallback
-            .mmap(P, .readWrite, at: .fixedNoReplace(0)),
-            .mmap(P, .readWrite, at: .fixedNoReplace(page(1))),
-            .mmap(P, .readWrite, at: .fixedNoReplace(page(3))),
-            .mmap(2 * P, .readWrite, at: .fixedNoReplace(below)),
-            .mmap(P, .readWrite, at: .fixed(0)),
-            .mmap(P, .readWrite, at: .fixed(page(0))),
-            .mmap(P, .readWrite, at: .fixed(page(1))),
-            .mmap(2 * P, .readWrite, at: .fixed(below)),
+            .mmap(P, .readWrite, at: .randomized, choice: 1000),  // past the candidates: the first-fit fallback
             .munmap(address: page(0), size: P),
             .munmap(address: page(1), size: P),
             .munmap(address: page(2), size: 2 * P),
@@ -71,6 +63,15 @@ struct SerenitySearch {
             .touch(address: page(0), write: false, value: 0),
             .failNext(kind: .pageTable, count: 1),
             .failNext(kind: .frame, count: 1),
+            .mmap(P, .readWrite, at: .fixedNoReplace(0)),
+            .mmap(P, .readWrite, at: .fixedNoReplace(page(1))),
+            .mmap(P, .readWrite, at: .fixedNoReplace(page(3))),
+            .mmap(2 * P, .none, at: .fixedNoReplace(page(3))),
+            .mmap(2 * P, .readWrite, at: .fixedNoReplace(below)),
+            .mmap(P, .readWrite, at: .fixed(0)),
+            .mmap(P, .readWrite, at: .fixed(page(0))),
+            .mmap(P, .readWrite, at: .fixed(page(1))),
+            .mmap(2 * P, .readWrite, at: .fixed(below)),
             .teardown,
         ]
         ops.removeAll { op in
@@ -150,6 +151,72 @@ struct SerenitySearch {
     func shortestViolation() -> Finding? {
         var statistics = Statistics()
         return shortestViolation(statistics: &statistics)
+    }
+}
+
+extension SerenitySearch {
+    /// The shortest runs that show the finding `fix` corrects, one per property, as HEAD traces:
+    /// the same steps run side by side at HEAD (no fixes), with every fix but `fix`, and with every
+    /// fix. A step is a finding of `fix` when HEAD and all-but-`fix` violate the same property
+    /// (the first one in catalogue order) while all fixes violate nothing — and HEAD violated
+    /// nothing before. So each trace replays at HEAD to exactly that violation, and the violation
+    /// is one that `fix` removes. Breadth first, so the first trace found for a property is a
+    /// shortest one; branches where HEAD already violated something are not extended.
+    /// `self.fixes` is ignored. The result is in catalogue order of the properties.
+    func headTraces(for fix: SerenityFixes, statistics: inout Statistics) -> [Finding] {
+        struct Node { var parent: Int; var operation: Operation; var result: OperationResult }
+        struct Runs { var head, withoutFix, allFixes: AddressSpace }
+        func key(_ r: Runs) -> Snapshot {
+            var bytes: [UInt8] = []
+            var scratch = SnapshotScratch()
+            for space in [r.head, r.withoutFix, r.allFixes] {
+                var part: [UInt8] = []
+                space.encode(into: &part, scratch: &scratch)
+                bytes.append(contentsOf: withUnsafeBytes(of: UInt32(part.count).littleEndian, Array.init))
+                bytes.append(contentsOf: part)
+            }
+            return Snapshot(bytes: bytes)
+        }
+        var nodes: [Node] = []
+        var found: [String: Finding] = [:]
+        let start = Runs(
+            head: AddressSpace(universe: universe, design: .serenity),
+            withoutFix: AddressSpace(universe: universe, design: .serenity, serenityFixes: SerenityFixes.all.subtracting(fix)),
+            allFixes: AddressSpace(universe: universe, design: .serenity, serenityFixes: .all))
+        var seen: Set<Snapshot> = [key(start)]
+        var frontier: [(runs: Runs, node: Int)] = [(start, -1)]
+        for _ in 0 ..< depth {
+            var next: [(runs: Runs, node: Int)] = []
+            for (runs, node) in frontier {
+                statistics.statesExpanded += 1
+                for operation in alphabet {
+                    let head = Transition(applying: operation, to: runs.head)
+                    let without = Transition(applying: operation, to: runs.withoutFix)
+                    let all = Transition(applying: operation, to: runs.allFixes)
+                    statistics.transitions += 3
+                    nodes.append(Node(parent: node, operation: operation, result: head.result))
+                    if let v = properties.firstViolation(head) {
+                        if found[v.property] == nil, properties.firstViolation(without)?.property == v.property,
+                           properties.firstViolation(all) == nil {
+                            var steps: [(Operation, OperationResult)] = []
+                            var i = nodes.count - 1
+                            while i >= 0 { steps.append((nodes[i].operation, nodes[i].result)); i = nodes[i].parent }
+                            found[v.property] = Finding(violation: v, steps: steps.reversed())
+                        }
+                        continue
+                    }
+                    let after = Runs(head: head.after, withoutFix: without.after, allFixes: all.after)
+                    if seen.insert(key(after)).inserted { next.append((after, nodes.count - 1)) }
+                }
+            }
+            frontier = next
+        }
+        return properties.ids.compactMap { found[$0] }
+    }
+
+    func headTraces(for fix: SerenityFixes) -> [Finding] {
+        var statistics = Statistics()
+        return headTraces(for: fix, statistics: &statistics)
     }
 }
 
