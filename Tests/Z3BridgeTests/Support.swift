@@ -9,7 +9,7 @@ func builtInProperties(_ checker: Z3PropertyChecker) throws -> [String: Z3Proper
     return Dictionary(uniqueKeysWithValues: properties.map { ($0.id, $0) })
 }
 
-func property(_ id: String, _ checker: Z3PropertyChecker) throws -> Z3Property {
+func builtIn(_ id: String, _ checker: Z3PropertyChecker) throws -> Z3Property {
     try #require(try builtInProperties(checker)[id], "no built-in property \(id)")
 }
 

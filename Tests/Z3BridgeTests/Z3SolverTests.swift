@@ -79,3 +79,31 @@ import Testing
         #expect(throws: Z3Error.timeout(seconds: 0.001)) { try result.decided() }
     }
 }
+
+@Suite struct Z3UnknownTests {
+    /// Z3 gives up on exponentiation at once: an unknown that is not a timeout.
+    @Test func anIncompleteAnswerIsUnknownWithZ3sReason() throws {
+        let context = Z3Context()
+        let solver = try Z3Solver(context: context)
+        try solver.assert(try context.parse("(declare-const x Int) (assert (= (^ 2 x) 8))"))
+        let result = try solver.check()
+        guard case let .unknown(.incomplete(reason)) = result else { Issue.record("expected incomplete, got \(result)"); return }
+        #expect(reason.contains("incomplete"))
+        #expect(throws: Z3Error.unknown(reason: reason)) { try result.decided() }
+    }
+
+    @Test func anUndecidedPropertyIsUnknownNotHolds() throws {
+        let checker = try Z3PropertyChecker()
+        let property = try Z3Property(path: "pow.smt2", source: """
+            ; id: pow
+            ; kind: state
+            ; witness: e = {e}
+            (declare-const e Int)
+            (assert (and (> e region_count) (= (^ 2 e) 8)))
+            """)
+        try checker.validate(property)
+        let facts = Z3Facts.state(universe: small, regions: [], leaks: .init())
+        let verdict = try checker.check(property, facts: facts)
+        guard case .unknown = verdict else { Issue.record("expected unknown, got \(verdict)"); return }
+    }
+}
