@@ -42,7 +42,9 @@ public final class Z3Solver {
 
     public init(context: Z3Context) throws(Z3Error) {
         self.context = context
-        let solver = Z3_mk_solver(context.raw)
+        // The plain SMT core: the default solver re-runs its preprocessing tactics after each
+        // reset, which costs ~7 ms per query; our queries are small and need none of it.
+        let solver = Z3_mk_simple_solver(context.raw)
         try context.check()
         guard let solver else { throw .api(code: "Z3_NULL", message: "Z3 returned no solver") }
         raw = solver
