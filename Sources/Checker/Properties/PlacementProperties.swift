@@ -14,7 +14,9 @@ enum PlacementProperties {
         if region.range.size != request.size {
             return "mmap of \(request.size.hex) bytes returned the range \(region.range) of \(region.range.size.hex) bytes"
         }
-        if !base.isAligned(to: request.alignment) {
+        // A fixed placement is exactly where it was asked (checked below); the kernel aligns only
+        // the ranges it chooses itself.
+        if request.address == nil && !base.isAligned(to: request.alignment) {
             return "mmap returned \(base.hex), not aligned to \(request.alignment.hex)"
         }
         if let address = request.address, address != base {
@@ -35,7 +37,18 @@ enum PlacementProperties {
               request.placement == .anywhere || request.placement == .randomized,
               let hole = try? t.before.regions.findAnywhere(size: request.size, alignment: request.alignment)
         else { return nil }
-        if pageTablesMayFail(mapping: hole, protection: request.protection, in: t.before) { return nil }
+        // The ENOMEM is legitimate when mapping the range the placement chose needed page tables
+        // that could not be had: for randomized placement that is the chosen candidate, not the
+        // lowest hole.
+        var chosen = hole
+        if case let .mmap(_, _, .randomized, _, _, choice) = t.operation {
+            let count = t.before.regions.randomizedCandidateCount(size: request.size, alignment: request.alignment)
+            if count > 0, let candidate = t.before.regions.randomizedCandidate(
+                min(choice ?? 0, count - 1), size: request.size, alignment: request.alignment) {
+                chosen = candidate
+            }
+        }
+        if pageTablesMayFail(mapping: chosen, protection: request.protection, in: t.before) { return nil }
         return "mmap \(request.placement.rawValue) of \(request.size / t.before.pageSize) pages (alignment \(request.alignment.hex)) "
             + "returned ENOMEM, but the aligned hole \(hole) was free"
     }
