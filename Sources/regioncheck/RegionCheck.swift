@@ -11,7 +11,7 @@ struct RegionCheck: ParsableCommand {
             Exit codes: 0 every property holds, 1 a violation (or a replay mismatch) was found, \
             2 bad input or usage, 3 inconclusive (a limit stopped the check before its bound).
             """,
-        subcommands: [ReplayCommand.self],
+        subcommands: [ReplayCommand.self, RandomCommand.self, BenchRandomCommand.self],
         defaultSubcommand: ReplayCommand.self
     )
 
