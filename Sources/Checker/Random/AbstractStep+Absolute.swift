@@ -35,11 +35,12 @@ extension AbstractStep {
     }
 
     /// Steps that do the same kind of thing a little differently, for the shrinker's "delete one
-    /// step, adjust another" pass: the nearby anchors (range start, the first regions' edges,
-    /// the first holes) and sizes of one to four pages.
+    /// step, adjust another" pass: the nearby anchors (the first pages of the range, the first regions' edges,
+    /// the first holes) and sizes of one to four pages; an mmap may also trade its placement for
+    /// `anywhere` or an exact one.
     var neighbours: [AbstractStep] {
         var anchors: [Anchor] = []
-        for k in 0 ..< 3 as Range<UInt64> { anchors.append(.rangeStart(pages: k)) }
+        for k in 0 ..< 8 as Range<UInt64> { anchors.append(.rangeStart(pages: k)) }
         for i in 0 ..< 3 as Range<UInt64> {
             for k in 0 ..< 3 as Range<UInt64> { anchors.append(.regionStart(index: i, pages: k)) }
             for k in 0 ..< 2 as Range<UInt64> { anchors.append(.regionEnd(index: i, pages: k)) }
@@ -49,10 +50,21 @@ extension AbstractStep {
         var out: [AbstractStep] = []
         func add(_ s: AbstractStep) { if s != self { out.append(s) } }
         switch kind {
-        case .mmap where placement == .fixed || placement == .fixedNoReplace:
-            for anchor in anchors { for size in sizes { var s = self; s.anchor = anchor; s.misalign = 0; s.size = size; s.sizeTrim = 0; add(s) } }
         case .mmap:
-            for size in sizes { var s = self; s.size = size; s.sizeTrim = 0; add(s) }
+            // Any mmap may become one of a few pages placed anywhere, or placed exactly nearby.
+            for size in sizes {
+                var s = self
+                s.placement = placement == .fixed ? .fixed : .anywhere
+                s.size = size
+                s.sizeTrim = 0
+                add(s)
+                for anchor in anchors {
+                    s.placement = placement == .fixed ? .fixed : .fixedNoReplace
+                    s.anchor = anchor
+                    s.misalign = 0
+                    add(s)
+                }
+            }
         case .munmap, .mprotect:
             for anchor in anchors { for size in sizes { var s = self; s.anchor = anchor; s.misalign = 0; s.size = size; s.sizeTrim = 0; add(s) } }
         case .touch:

@@ -3,7 +3,7 @@
 /// fixed point: delete chunks of steps (halves, quarters, ... single steps); simplify each step
 /// (`AbstractStep.simplifications`); both again on the same run written with absolute addresses
 /// and sizes; and, once the run is short, delete one step while giving another one a nearby
-/// anchor or size. A candidate is kept when its run still violates the same property and is
+/// anchor or size (in both forms). A candidate is kept when its run still violates the same property and is
 /// smaller in `ShrinkOrder` (so shrinking ends), cut right after the step that violates it.
 public struct Shrinker: Sendable {
     public let setup: RandomSetup
@@ -67,7 +67,14 @@ public struct Shrinker: Sendable {
                 && (deleteChunks(from: absolute, &progress) || simplifySteps(from: absolute, &progress)) {
                 changed = true
             }
-            if progress.best.count <= Self.neighbourhoodLimit && deleteWithNeighbour(&progress) { changed = true }
+            if progress.best.count <= Self.neighbourhoodLimit {
+                if deleteWithNeighbour(from: progress.best, &progress) {
+                    changed = true
+                } else {
+                    let absolute = setup.absolute(progress.best)
+                    if absolute != progress.best && deleteWithNeighbour(from: absolute, &progress) { changed = true }
+                }
+            }
         }
         return Result(steps: progress.best, violation: progress.violation, originalLength: steps.count,
                       shrinkSteps: progress.kept, attempts: progress.attempts)
@@ -125,8 +132,7 @@ public struct Shrinker: Sendable {
 
     /// Deletes one step and gives one other step a nearby anchor or size: for a later step that
     /// only made sense relative to the deleted one, or an earlier one that must now do its work.
-    private func deleteWithNeighbour(_ progress: inout Progress) -> Bool {
-        let best = progress.best
+    private func deleteWithNeighbour(from best: [AbstractStep], _ progress: inout Progress) -> Bool {
         for i in best.indices.reversed() {
             for j in best.indices where j != i {
                 for neighbour in best[j].neighbours {

@@ -82,10 +82,20 @@ public struct StepGenerator: Sendable {
             // Log-uniform up to the cap: occasionally very large.
             let bits = UInt64(64 - largePages.leadingZeroBitCount)
             return .pages(1 + rng.below(UInt64(1) << rng.below(bits + 1)))
-        case ..<(forMmap ? 93 : 87): return .hole(index: rng.below(regionCount + 1))
-        case ..<99: return .region(index: rng.below(max(regionCount, 1)))
+        case ..<(forMmap ? 93 : 87):
+            let index = rng.below(regionCount + 1)
+            return fitsCap(space.hole(index)?.size, space) ? .hole(index: index) : .pages(1 + rng.below(largePages))
+        case ..<99:
+            let index = rng.below(max(regionCount, 1))
+            return fitsCap(space.region(index)?.range.size, space) ? .region(index: index) : .pages(1 + rng.below(largePages))
         default: return .pages(0)
         }
+    }
+
+    /// Exact fits are drawn only up to the large-size cap: a hole of a hundred million pages is
+    /// not a bug-finding size, and mapping it would fill the page-table pool page table by page table.
+    private func fitsCap(_ bytes: UInt64?, _ space: AddressSpace) -> Bool {
+        (bytes ?? 0) / universe.pageSize <= largePages
     }
 
     func drawProtection(_ rng: inout SplitMix64) -> Protection {
