@@ -50,6 +50,8 @@ enum SplitProperties {
         summary: "every page that stays mapped still reaches the same VMObject page and data"
     ) { t in
         if case .teardown = t.operation { return nil }
+        // Nothing changed in the regions, objects and frames: every page still reaches its page.
+        if t.after.isUnchanged(from: t.before, includingMMU: false) { return nil }
         let P = t.before.pageSize
         // A failed step must leave everything; a successful munmap/fixed mmap removes its range.
         let removed: VirtualRange? = t.result.isSuccess ? {
@@ -70,26 +72,32 @@ enum SplitProperties {
             }
             for segment in segments {
                 var covered: UInt64 = 0
-                for piece in t.after.regions.regions(intersecting: segment) {
+                var problem: String?
+                t.after.regions.forEachRegion(intersecting: segment) { piece in
                     let overlap = piece.range.intersection(segment)!
                     covered += overlap.size
                     if !t.after.sameBacking(piece, source, at: overlap.base) {
-                        return "\(overlap) stayed mapped but now reaches VMObject page \(piece.objectPage(of: overlap.base, pageSize: P)) "
+                        problem = "\(overlap) stayed mapped but now reaches VMObject page \(piece.objectPage(of: overlap.base, pageSize: P)) "
                             + "instead of \(source.objectPage(of: overlap.base, pageSize: P))"
+                        return true
                     }
                     // Populated pages keep their frame and data (a write touch changes its own page's data).
-                    guard let old = t.before.object(of: source), let new = t.after.object(of: piece) else { continue }
+                    guard let old = t.before.object(of: source), let new = t.after.object(of: piece) else { return false }
                     let firstPage = source.objectPage(of: overlap.base, pageSize: P)
                     for page in old.populated(in: firstPage, count: overlap.size / P) {
                         let vpn = overlap.base / P + (page.page - firstPage)
                         guard let frame = new.frame(at: page.page), frame == page.frame else {
-                            return "page \((vpn * P).hex) lost its frame (VMObject page \(page.page))"
+                            problem = "page \((vpn * P).hex) lost its frame (VMObject page \(page.page))"
+                            return true
                         }
                         if vpn != touched && t.before.frames.read(frame) != t.after.frames.read(frame) {
-                            return "page \((vpn * P).hex) changed its data from \(t.before.frames.read(frame)) to \(t.after.frames.read(frame))"
+                            problem = "page \((vpn * P).hex) changed its data from \(t.before.frames.read(frame)) to \(t.after.frames.read(frame))"
+                            return true
                         }
                     }
+                    return false
                 }
+                if let problem { return problem }
                 if covered != segment.size {
                     return "\(segment) was mapped before \(t.operation) and should still be, but only \(covered / P) of \(segment.size / P) pages are"
                 }
