@@ -48,6 +48,8 @@ public struct RandomFailure: Sendable {
     public var shrunkLength: Int
     public var shrinkSteps: Int
     public var shrinkAttempts: Int
+    /// False when shrinking stopped at its step budget before a fixed point.
+    public var shrinkComplete: Bool
     /// The shrunk counterexample as concrete operations, `violates` set.
     public var trace: Trace
     /// The command that finds it again.
@@ -98,7 +100,7 @@ public enum RandomCheck {
                     shrunk.steps = Array(trace.steps.prefix(finding.step))
                     report.failure = RandomFailure(
                         origin: .corpus(path: path), violation: finding.violation, originalLength: trace.steps.count,
-                        shrunkLength: shrunk.steps.count, shrinkSteps: 0, shrinkAttempts: 0, trace: shrunk,
+                        shrunkLength: shrunk.steps.count, shrinkSteps: 0, shrinkAttempts: 0, shrinkComplete: true, trace: shrunk,
                         reproduce: reproduceCommand(setup, options, seed: options.seed, runs: options.runs, corpus: true),
                         writtenTo: [])
                     return report
@@ -128,7 +130,7 @@ public enum RandomCheck {
         report.failure = RandomFailure(
             origin: .run(index: index, seed: seed, step: outcome.steps.count), violation: shrunk.violation,
             originalLength: outcome.steps.count, shrunkLength: shrunk.steps.count, shrinkSteps: shrunk.shrinkSteps,
-            shrinkAttempts: shrunk.attempts, trace: trace,
+            shrinkAttempts: shrunk.attempts, shrinkComplete: shrunk.complete, trace: trace,
             reproduce: reproduceCommand(setup, options, seed: seed, runs: 1, corpus: false), writtenTo: written)
         return report
     }

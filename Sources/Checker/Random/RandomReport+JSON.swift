@@ -34,6 +34,7 @@ extension RandomReport {
             c.append("\"shrunkLength\": \(f.shrunkLength)")
             c.append("\"shrinkSteps\": \(f.shrinkSteps)")
             c.append("\"shrinkCandidates\": \(f.shrinkAttempts)")
+            c.append("\"shrinkComplete\": \(f.shrinkComplete)")
             c.append("\"reproduce\": \(jsonString(f.reproduce))")
             c.append("\"traceFiles\": [\(f.writtenTo.map(jsonString).joined(separator: ", "))]")
             c.append("\"steps\": [\(f.trace.steps.map { jsonString($0.operation.description + " → " + ($0.expected?.description ?? "")) }.joined(separator: ", "))]")

@@ -19,7 +19,8 @@ extension RandomReport {
             switch f.origin {
             case let .run(index, seed, step):
                 lines.append("  found by run \(index + 1) (run seed \(seed)) after \(step) steps; shrunk from \(f.originalLength) "
-                    + "to \(f.shrunkLength) steps in \(f.shrinkSteps) shrink steps (\(f.shrinkAttempts) candidates run)")
+                    + "to \(f.shrunkLength) steps in \(f.shrinkSteps) shrink steps (\(f.shrinkAttempts) candidates run"
+                    + (f.shrinkComplete ? ")" : "; stopped at the shrink budget, it may shrink further)"))
             case let .corpus(path):
                 lines.append("  corpus trace \(path) still fails after step \(f.shrunkLength) of \(f.originalLength)")
             }

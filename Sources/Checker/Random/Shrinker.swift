@@ -10,12 +10,17 @@ public struct Shrinker: Sendable {
     /// The property the counterexample must keep violating.
     public let property: String
 
-    /// The longest sequence the quadratic "delete one, adjust a later one" pass is tried on.
+    /// The longest sequence the quadratic "delete one, adjust another" pass is tried on.
     static let neighbourhoodLimit = 8
+    /// Steps all candidates together may run: deleting single steps from a run of n steps costs
+    /// n² steps, so a violation found deep in a long run stops shrinking here (deterministically:
+    /// a count, not a clock) rather than running for hours.
+    public var stepBudget: Int
 
-    public init(setup: RandomSetup, property: String) {
+    public init(setup: RandomSetup, property: String, stepBudget: Int = 5_000_000) {
         self.setup = setup
         self.property = property
+        self.stepBudget = stepBudget
     }
 
     public struct Result: Sendable {
@@ -26,6 +31,8 @@ public struct Shrinker: Sendable {
         public var shrinkSteps: Int
         /// Candidates run, kept or not.
         public var attempts: Int
+        /// False when the step budget ran out before a fixed point.
+        public var complete: Bool
     }
 
     /// The state of one shrink: the best run so far and the counters.
@@ -37,10 +44,15 @@ public struct Shrinker: Sendable {
         var violation: Violation
         var kept = 0
         var attempts = 0
+        var budget: Int
+
+        var exhausted: Bool { budget <= 0 }
 
         /// Runs a candidate and keeps it if it still violates the property and is smaller.
         mutating func accept(_ candidate: [AbstractStep]) -> Bool {
+            guard !exhausted else { return false }
             attempts += 1
+            budget -= candidate.count
             let outcome = setup.replay(candidate)
             guard let v = outcome.violation, v.property == property, outcome.order < order else { return false }
             best = outcome.steps
@@ -54,9 +66,10 @@ public struct Shrinker: Sendable {
     /// Shrinks `steps`, whose run violates `property` (with `violation`).
     public func shrink(_ steps: [AbstractStep], violation: Violation) -> Result {
         let start = setup.replay(steps)
-        var progress = Progress(setup: setup, property: property, best: start.steps, order: start.order, violation: violation)
+        var progress = Progress(setup: setup, property: property, best: start.steps, order: start.order,
+                                violation: violation, budget: stepBudget)
         var changed = true
-        while changed {
+        while changed && !progress.exhausted {
             changed = false
             if deleteChunks(from: progress.best, &progress) { changed = true }
             if simplifySteps(from: progress.best, &progress) { changed = true }
@@ -77,7 +90,7 @@ public struct Shrinker: Sendable {
             }
         }
         return Result(steps: progress.best, violation: progress.violation, originalLength: steps.count,
-                      shrinkSteps: progress.kept, attempts: progress.attempts)
+                      shrinkSteps: progress.kept, attempts: progress.attempts, complete: !progress.exhausted)
     }
 
     /// Deletes chunks of `start` (a run that fails), halves first, down to single steps; at each
@@ -88,7 +101,7 @@ public struct Shrinker: Sendable {
         var chunk = max(1, current.count / 2)
         while true {
             var first = current.count - chunk
-            while first >= 0 {
+            while first >= 0 && !progress.exhausted {
                 if first + chunk <= current.count {
                     var candidate = current
                     candidate.removeSubrange(first ..< first + chunk)
@@ -99,7 +112,7 @@ public struct Shrinker: Sendable {
                 }
                 first -= chunk
             }
-            if chunk == 1 { return changed }
+            if chunk == 1 || progress.exhausted { return changed }
             chunk /= 2
         }
     }
@@ -110,7 +123,7 @@ public struct Shrinker: Sendable {
         var current = start
         var changed = false
         var i = 0
-        while i < current.count {
+        while i < current.count && !progress.exhausted {
             var simplified = true
             while simplified && i < current.count {
                 simplified = false
