@@ -23,7 +23,7 @@ public struct ReplayReport: Sendable {
 
 public enum Replayer {
     public static func run(_ trace: Trace, source: String) -> ReplayReport {
-        var space = AddressSpace(universe: trace.universe, mutations: trace.mutations)
+        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations)
         var outcomes: [ReplayReport.StepOutcome] = []
         for (i, step) in trace.steps.enumerated() {
             let result = step.operation.apply(to: &space)

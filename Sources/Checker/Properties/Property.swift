@@ -12,7 +12,7 @@ public struct Property: Sendable {
     /// A policy rather than a safety property (first-fit): users may switch it off.
     public let isPolicy: Bool
     private let stateCheck: (@Sendable (AddressSpace) -> String?)?
-    private let transitionCheck: (@Sendable (Transition) -> String?)?
+    private let transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?
 
     public init(id: String, summary: String, isPolicy: Bool = false, state check: @escaping @Sendable (AddressSpace) -> String?) {
         self.id = id
@@ -24,6 +24,12 @@ public struct Property: Sendable {
     }
 
     public init(id: String, summary: String, isPolicy: Bool = false, transition check: @escaping @Sendable (Transition) -> String?) {
+        self.init(id: id, summary: summary, isPolicy: isPolicy, conventions: { transition, _ in check(transition) })
+    }
+
+    /// A transition property whose verdict on an errno depends on what the design documents.
+    public init(id: String, summary: String, isPolicy: Bool = false,
+                conventions check: @escaping @Sendable (Transition, ErrorConventions) -> String?) {
         self.id = id
         self.summary = summary
         self.scope = .transition
@@ -38,8 +44,14 @@ public struct Property: Sendable {
     }
 
     /// Checks a step: a transition property on the step, a state invariant on the state after it.
+    /// Error codes are judged by the conventions of the design the step ran on.
     public func check(_ transition: Transition) -> Violation? {
-        if let transitionCheck { return transitionCheck(transition).map { Violation(property: id, explanation: $0) } }
+        check(transition, conventions: ErrorConventions(of: transition.before.design))
+    }
+
+    /// Checks a step, judging error codes by `conventions`.
+    public func check(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
+        if let transitionCheck { return transitionCheck(transition, conventions).map { Violation(property: id, explanation: $0) } }
         return check(state: transition.after)
     }
 }

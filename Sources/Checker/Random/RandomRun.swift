@@ -57,7 +57,7 @@ extension RandomSetup {
 
     private func execute(count: Int, recorded: inout [AbstractStep], recording: Bool,
                          next: (AddressSpace) -> AbstractStep) -> RunOutcome {
-        var space = AddressSpace(universe: universe, mutations: mutations)
+        var space = AddressSpace(universe: universe, design: design, mutations: mutations)
         var statistics = RandomStatistics()
         statistics.runs = 1
         if checking, let violation = properties.firstViolation(state: space) {
@@ -92,7 +92,7 @@ extension RandomSetup {
     /// The concrete operations `steps` resolve to, each with the result it returned as its
     /// expectation: the trace file of a counterexample.
     public func trace(of steps: [AbstractStep], violates: String?, description: String?) -> Trace {
-        var space = AddressSpace(universe: universe, mutations: mutations)
+        var space = AddressSpace(universe: universe, design: design, mutations: mutations)
         var concrete: [Trace.Step] = []
         for step in steps {
             let (operation, result) = RandomExecution.apply(step, to: &space)
@@ -107,7 +107,7 @@ extension RandomSetup {
     /// `steps` rewritten with absolute addresses and sizes (`AbstractStep.absolute(in:)`), each
     /// resolved in the state its run reaches: the run is unchanged.
     public func absolute(_ steps: [AbstractStep]) -> [AbstractStep] {
-        var space = AddressSpace(universe: universe, mutations: mutations)
+        var space = AddressSpace(universe: universe, design: design, mutations: mutations)
         return steps.map { step in
             let rewritten = step.absolute(in: space)
             _ = RandomExecution.apply(step, to: &space)

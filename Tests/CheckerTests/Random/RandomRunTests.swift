@@ -62,4 +62,13 @@ struct RandomRunTests {
         #expect(report.failure == nil)
         #expect(report.statistics.steps == 500)
     }
+
+    @Test func theSerenityDesignRunsAndItsCounterexampleReplays() throws {
+        let setup = RandomSetup(universe: .small, design: .serenity)
+        let report = try RandomCheck.run(setup, RandomOptions(runs: 50, steps: 100, seed: 1, universeArgument: "small"))
+        let failure = try #require(report.failure, "HEAD's known violations should show up on small")
+        #expect(failure.trace.design == .serenity)
+        #expect(failure.reproduce.contains("--design serenity"))
+        #expect(TraceCheck.firstViolation(of: failure.trace)?.violation.property == failure.violation.property)
+    }
 }
