@@ -4,35 +4,33 @@ import Model
 enum MemoryProperties {
     static let noLeak = Property(
         id: "no-leak",
-        summary: "frames, VMObjects and page tables are in use exactly when something live needs them; freed space is allocatable"
-    ) { t in
-        let space = t.after
-        if case .teardown = t.operation,
-           !space.regions.isEmpty || space.frames.usedCount > 0 || !space.directory.tables.isEmpty || !space.objects.live.isEmpty {
+        summary: "frames, VMObjects and page tables are in use exactly when something live needs them; freed space is allocatable",
+        state: { space in
+            if let problem = space.leakedResource() { return problem }
+            // Address space: every hole of the tree can be mapped again exactly (one authority).
+            var problem: String?
+            space.regions.forEachHole { start, end in
+                var probe = space
+                probe.faults = FaultInjection()
+                let hole = try! VirtualRange(base: start, size: end - start)
+                do throws(KernelError) {
+                    try probe.mmap(size: hole.size, protection: .none, placement: .fixedNoReplace(hole.base))
+                } catch {
+                    problem = "the hole \(hole) is free in the region tree but mapping it fixed-noreplace fails with \(error)"
+                    return true
+                }
+                return false
+            }
+            return problem
+        },
+        transition: { t in
+            let space = t.after
+            guard case .teardown = t.operation,
+                  !space.regions.isEmpty || space.frames.usedCount > 0 || !space.directory.tables.isEmpty || !space.objects.live.isEmpty
+            else { return nil }
             return "after teardown \(space.regions.count) regions, \(space.objects.live.count) VMObjects, "
                 + "\(space.frames.usedCount) frames and \(space.directory.tables.count) page tables remain"
-        }
-        if let problem = space.leakedResource() { return problem }
-        // Address space: every hole of the tree can be mapped again exactly (one authority).
-        switch t.operation {
-        case .touch, .failNext: return nil
-        default: break
-        }
-        var problem: String?
-        space.regions.forEachHole { start, end in
-            var probe = space
-            probe.faults = FaultInjection()
-            let hole = try! VirtualRange(base: start, size: end - start)
-            do throws(KernelError) {
-                try probe.mmap(size: hole.size, protection: .none, placement: .fixedNoReplace(hole.base))
-            } catch {
-                problem = "the hole \(hole) is free in the region tree but mapping it fixed-noreplace fails with \(error)"
-                return true
-            }
-            return false
-        }
-        return problem
-    }
+        })
 
     static let mmuCoherence = Property(
         id: "mmu-coherence",
@@ -93,28 +91,32 @@ extension AddressSpace {
     /// The first frame, VMObject or page table that is held without being needed (or needed but
     /// not held).
     func leakedResource() -> String? {
-        var referencing: [VMObjectID: Int32] = [:]
+        // Counted in arrays indexed by object slot and by position in the (sorted) frames in use.
+        var referencing = [Int32](repeating: 0, count: objects.slots.count)
         for region in regions.regions {
             guard objects.contains(region.object) else {
                 return "region \(region.range) refers to a destroyed VMObject (a dangling region)"
             }
-            referencing[region.object, default: 0] += 1
+            referencing[Int(region.object.raw)] += 1
         }
-        var owned: [FrameNumber: Int] = [:]
-        for (id, object) in objects.live {
-            let refs = referencing[id] ?? 0
+        var owned = [Int32](repeating: 0, count: frames.inUse.count)
+        for (slot, object) in objects.slots.enumerated() {
+            guard let object else { continue }
+            let refs = referencing[slot]
             if refs == 0 { return "a VMObject of \(object.pageCount) pages is alive but no region refers to it" }
             if object.referenceCount != refs {
                 return "a VMObject's reference count is \(object.referenceCount) but \(refs) regions refer to it"
             }
-            for page in object.populated { owned[page.frame, default: 0] += 1 }
+            for page in object.populated {
+                guard let i = frames.inUse.firstIndex(of: page.frame) else {
+                    return "frame \(page.frame) backs a VMObject page but is free in the pool"
+                }
+                owned[i] += 1
+                if owned[i] > 1 { return "frame \(page.frame) backs \(owned[i]) VMObject pages" }
+            }
         }
-        for (frame, count) in owned {
-            if count > 1 { return "frame \(frame) backs \(count) VMObject pages" }
-            if !frames.isInUse(frame) { return "frame \(frame) backs a VMObject page but is free in the pool" }
-        }
-        if let stray = frames.inUse.first(where: { owned[$0] == nil }) {
-            return "frame \(stray) is in use but no live VMObject owns it"
+        if let stray = owned.firstIndex(of: 0) {
+            return "frame \(frames.inUse[stray]) is in use but no live VMObject owns it"
         }
         for table in directory.tables where !isTableNeeded(table) {
             return "page table \(table) (pages \((table * universe.pagesPerTable * pageSize).hex)…) is allocated but no accessible region needs it"

@@ -36,6 +36,15 @@ enum PlacementProperties {
               let hole = try? t.before.regions.findAnywhere(size: request.size, alignment: request.alignment)
         else { return nil }
         if pageTablesMayFail(mapping: hole, protection: request.protection, in: t.before) { return nil }
+        // A randomized placement maps the candidate it chose, not the lowest hole: that one may
+        // be the range whose page tables could not be had.
+        if request.placement == .randomized, case let .mmap(_, _, _, _, _, choice) = t.operation {
+            let count = t.before.regions.randomizedCandidateCount(size: request.size, alignment: request.alignment)
+            if count > 0, let chosen = t.before.regions.randomizedCandidate(min(choice ?? 0, count - 1), size: request.size, alignment: request.alignment),
+               pageTablesMayFail(mapping: chosen, protection: request.protection, in: t.before) {
+                return nil
+            }
+        }
         return "mmap \(request.placement.rawValue) of \(request.size / t.before.pageSize) pages (alignment \(request.alignment.hex)) "
             + "returned ENOMEM, but the aligned hole \(hole) was free"
     }

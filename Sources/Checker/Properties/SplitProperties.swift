@@ -50,6 +50,8 @@ enum SplitProperties {
         summary: "every page that stays mapped still reaches the same VMObject page and data"
     ) { t in
         if case .teardown = t.operation { return nil }
+        // Nothing moved and no data changed (a failed or no-op step): every page trivially stays.
+        if t.after.objects == t.before.objects, t.after.frames == t.before.frames, t.before.sameContents(as: t.after) { return nil }
         let P = t.before.pageSize
         // A failed step must leave everything; a successful munmap/fixed mmap removes its range.
         let removed: VirtualRange? = t.result.isSuccess ? {

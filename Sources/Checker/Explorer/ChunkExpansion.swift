@@ -1,0 +1,212 @@
+import Model
+
+/// The new states one chunk of the frontier produced, in the order they were found.
+struct CandidateBuffer {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var hashes: [UInt64] = []
+    var parents: [UInt32] = []
+    var branches: [UInt32] = []
+    var layoutBytes: [UInt8] = []
+    var layoutEnds: [Int] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(encoding: [UInt8], hash: UInt64, parent: Int, branch: Branch, layout: [UInt8]) {
+        bytes.append(contentsOf: encoding)
+        ends.append(bytes.count)
+        hashes.append(hash)
+        parents.append(UInt32(parent))
+        branches.append(branch.packed)
+        layoutBytes.append(contentsOf: layout)
+        layoutEnds.append(layoutBytes.count)
+    }
+}
+
+/// What expanding one chunk of the frontier found.
+struct ChunkOutput {
+    /// Transitions checked, up to and including a violating one.
+    var generated = 0
+    var candidates = CandidateBuffer()
+    /// The first violating transition of the chunk, in branch order.
+    var violation: (parent: Int, branch: Branch, violation: Violation)?
+}
+
+/// The read-only view a worker expands frontier states against: the stores as they stood when
+/// the batch started.
+struct ExpansionContext: Sendable {
+    let alphabet: Alphabet
+    let properties: [Property]
+    let initial: AddressSpace
+    let store: StateStore
+    let parents: [UInt32]
+    let branches: [UInt32]
+}
+
+/// A worker's own scratch space, reused from chunk to chunk so the hot loop allocates little.
+struct ExpansionWorker {
+    var scratch = SnapshotScratch()
+    var encoding: [UInt8] = []
+    var layout: [UInt8] = []
+    /// States this chunk already produced (so their state invariants are checked once).
+    var local = StateStore(capacity: 4096)
+    /// The states on the path from the initial state to the last frontier state rebuilt.
+    var pathIndices: [Int] = []
+    var pathStates: [AddressSpace] = []
+    /// The plain branches of the current state that attempted a page-table / frame allocation.
+    var pageTableBranches: [Branch] = []
+    var frameBranches: [Branch] = []
+
+    /// Larger than any step's number of allocations.
+    static let probeGrace = Int.max / 4
+
+    /// Expands the frontier states `chunk` (state indices): every branch of each, checked
+    /// against the properties, stopping at the first violation.
+    mutating func expand(_ chunk: Range<Int>, in context: ExpansionContext) -> ChunkOutput {
+        var output = ChunkOutput()
+        local.removeAll()
+        for parent in chunk {
+            let space = rebuild(parent, in: context)
+            pageTableBranches.removeAll(keepingCapacity: true)
+            frameBranches.removeAll(keepingCapacity: true)
+            var found: (Branch, Violation)?
+            context.alphabet.forEachPlainBranch(in: space) { branch in
+                var after = space
+                if context.alphabet.settings.faults {
+                    // A probe, not a failure: the pending failure waits behind a grace count no
+                    // step can use up, so the step behaves exactly as without it, and the grace
+                    // it consumed tells which allocations it attempted.
+                    after.faults.schedule(.pageTable, count: 1, after: ExpansionWorker.probeGrace)
+                    after.faults.schedule(.frame, count: 1, after: ExpansionWorker.probeGrace)
+                }
+                let operation = context.alphabet.operation(of: branch)
+                let result = operation.apply(to: &after)
+                if context.alphabet.settings.faults {
+                    // Failing the first allocation of a kind matters only for a step that
+                    // allocates one; otherwise the failure would stay pending, and the branch that
+                    // injects it before a later step covers that.
+                    if after.faults.pageTableGrace < ExpansionWorker.probeGrace { pageTableBranches.append(branch) }
+                    if after.faults.frameGrace < ExpansionWorker.probeGrace { frameBranches.append(branch) }
+                    after.faults = FaultInjection()
+                }
+                if let violation = check(space, operation, result, after, parent: parent, branch: branch, in: context, output: &output) {
+                    found = (branch, violation)
+                    return true
+                }
+                return false
+            }
+            if found == nil {
+                for (kind, branches) in [(AllocationKind.pageTable, pageTableBranches), (.frame, frameBranches)] {
+                    for plain in branches {
+                        let branch = Branch(letter: plain.letter, choice: plain.choice, fault: kind)
+                        var before = space
+                        before.injectFailure(kind)
+                        var after = before
+                        let operation = context.alphabet.operation(of: branch)
+                        let result = operation.apply(to: &after)
+                        precondition(after.faults[kind] == 0, "the injected failure was not consumed, though the probe saw an allocation")
+                        if let violation = check(before, operation, result, after, parent: parent, branch: branch, in: context, output: &output) {
+                            found = (branch, violation)
+                            break
+                        }
+                    }
+                    if found != nil { break }
+                }
+            }
+            if let (branch, violation) = found {
+                output.violation = (parent, branch, violation)
+                break
+            }
+        }
+        return output
+    }
+
+    /// Checks one transition from the frontier state, and keeps its target if it is new.
+    /// `before` is the frontier state, with the injected failure if the branch has one.
+    private mutating func check(_ before: AddressSpace, _ operation: Operation, _ result: OperationResult, _ after: AddressSpace,
+                                parent: Int, branch: Branch, in context: ExpansionContext, output: inout ChunkOutput) -> Violation? {
+        output.generated += 1
+        // A step that changed nothing leads back to its (known) parent: no need to encode it.
+        var hash: UInt64 = 0
+        var isNew = false
+        if !after.sameContents(as: before) {
+            encoding.removeAll(keepingCapacity: true)
+            after.encode(into: &encoding, scratch: &scratch, includeFaults: false)
+            (hash, isNew) = encoding.withUnsafeBufferPointer { key in
+                let hash = StateStore.hash(key)
+                return (hash, context.store.find(key, hash: hash) == nil && local.find(key, hash: hash) == nil)
+            }
+        }
+        let transition = Transition(before: before, operation: operation, result: result, after: after)
+        // State invariants of a state seen before held then (or the run would have stopped).
+        for property in context.properties where isNew || property.scope == .transition {
+            if let violation = property.check(transition, stateIsNew: isNew) { return violation }
+        }
+        if isNew {
+            encoding.withUnsafeBufferPointer { _ = local.insert($0, hash: hash) }
+            layout.removeAll(keepingCapacity: true)
+            after.encodeLayout(into: &layout)
+            output.candidates.append(encoding: encoding, hash: hash, parent: parent, branch: branch, layout: layout)
+        }
+        return nil
+    }
+
+    /// The state with index `index`, rebuilt by replaying its branches from the initial state,
+    /// reusing the longest prefix of the previously rebuilt path.
+    mutating func rebuild(_ index: Int, in context: ExpansionContext) -> AddressSpace {
+        var chain: [Int] = []
+        var i = index
+        while i != 0 {
+            chain.append(i)
+            i = Int(context.parents[i])
+        }
+        chain.reverse()
+        var common = 0
+        while common < chain.count, common < pathIndices.count, pathIndices[common] == chain[common] { common += 1 }
+        pathIndices.removeSubrange(common...)
+        pathStates.removeSubrange(common...)
+        for step in chain[common...] {
+            var space = pathStates.last ?? context.initial
+            let branch = Branch(packed: context.branches[step])
+            if let fault = branch.fault { space.injectFailure(fault) }
+            _ = context.alphabet.operation(of: branch).apply(to: &space)
+            pathIndices.append(step)
+            pathStates.append(space)
+        }
+        return pathStates.last ?? context.initial
+    }
+}
+
+extension Alphabet {
+    /// The operation of a branch, with its randomized choice filled in.
+    func operation(of branch: Branch) -> Operation {
+        let operation = letters[branch.letter]
+        if let choice = branch.choice, case let .mmap(size, protection, placement, address, alignment, _) = operation {
+            return .mmap(size: size, protection: protection, placement: placement, address: address, alignment: alignment, choice: choice)
+        }
+        return operation
+    }
+}
+
+extension AddressSpace {
+    /// The layout of the address space — the sorted list of (base, size, protection) of its
+    /// regions — as bytes (page numbers relative to the total range).
+    func encodeLayout(into out: inout [UInt8]) {
+        let firstPage = universe.base / pageSize
+        for region in regions.regions {
+            appendVarint(region.range.base / pageSize &- firstPage, to: &out)
+            appendVarint(region.range.size / pageSize, to: &out)
+            out.append(region.protection.rawValue)
+        }
+    }
+}
+
+@inline(__always)
+func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
+    var v = value
+    while v >= 0x80 {
+        out.append(UInt8(v & 0x7f) | 0x80)
+        v >>= 7
+    }
+    out.append(UInt8(v))
+}
