@@ -103,13 +103,13 @@ struct ExploreCommand: ParsableCommand {
 
 /// The alphabet flags: each overrides the universe file's `"alphabet"` field of the same name.
 struct AlphabetOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("mmap sizes in pages (default 1,2,3).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("mmap sizes in pages (default 1,2).", valueName: "LIST"))
     var sizes: String?
 
     @Option(help: ArgumentHelp("mmap alignments in pages, powers of two (default 1).", valueName: "LIST"))
     var alignments: String?
 
-    @Option(help: ArgumentHelp("Protections for mmap and mprotect (default rw-,r--,none).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("Protections for mmap and mprotect (default rw-,none).", valueName: "LIST"))
     var protections: String?
 
     @Option(help: ArgumentHelp("mmap placements (default anywhere,randomized,fixed-noreplace,fixed).", valueName: "LIST"))

@@ -11,7 +11,7 @@ struct RegionCheck: ParsableCommand {
             Exit codes: 0 every property holds, 1 a violation (or a replay mismatch) was found, \
             2 bad input or usage, 3 inconclusive (a limit stopped the check before its bound).
             """,
-        subcommands: [ExploreCommand.self, ReplayCommand.self, PropertiesCommand.self],
+        subcommands: [ExploreCommand.self, ReplayCommand.self, PropertiesCommand.self, BenchCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 

@@ -93,11 +93,11 @@ public struct Explorer {
                     if let found = output.violation {
                         // A violation is definite: the chunk's states before it are merged
                         // without limits, and it is reported.
-                        for c in 0 ..< candidates.count where merge(candidates, c) { level.distinct += 1 }
+                        for c in 0 ..< candidates.count where merge(candidates, c, isLastLevel: depth == request.depth) { level.distinct += 1 }
                         finish(false)
                         return report(.violation(counterexample(parent: found.parent, branch: found.branch, violation: found.violation)))
                     }
-                    for c in 0 ..< candidates.count where merge(candidates, c) {
+                    for c in 0 ..< candidates.count where merge(candidates, c, isLastLevel: depth == request.depth) {
                         level.distinct += 1
                         if let max = request.limits.maxStates, store.count > max {
                             finish(false)
@@ -124,15 +124,19 @@ public struct Explorer {
         return report(.pass(exhausted: store.count == levelStart))
     }
 
-    /// Stores candidate `c` unless it is already known; true when it was new.
-    mutating func merge(_ candidates: CandidateBuffer, _ c: Int) -> Bool {
+    /// Stores candidate `c` unless it is already known; true when it was new. States of the
+    /// last level are never expanded, so they need no parent pointer (a counterexample ending
+    /// there starts from its frontier state).
+    mutating func merge(_ candidates: CandidateBuffer, _ c: Int, isLastLevel: Bool) -> Bool {
         let start = c == 0 ? 0 : candidates.ends[c - 1]
         let inserted = candidates.bytes.withUnsafeBufferPointer { bytes in
             store.insert(UnsafeBufferPointer(rebasing: bytes[start ..< candidates.ends[c]]), hash: candidates.hashes[c]).inserted
         }
         guard inserted else { return false }
-        parents.append(candidates.parents[c])
-        branches.append(candidates.branches[c])
+        if !isLastLevel {
+            parents.append(candidates.parents[c])
+            branches.append(candidates.branches[c])
+        }
         let layoutStart = c == 0 ? 0 : candidates.layoutEnds[c - 1]
         candidates.layoutBytes.withUnsafeBufferPointer { bytes in
             let key = UnsafeBufferPointer(rebasing: bytes[layoutStart ..< candidates.layoutEnds[c]])

@@ -89,20 +89,26 @@ enum ResultProperties {
     }
 }
 
+extension RegionTree {
+    /// The same regions (ranges, protections, objects, offsets), in a walk of both trees.
+    func hasSameRegions(as other: RegionTree) -> Bool {
+        guard count == other.count else { return false }
+        var mine = regions.makeIterator()
+        var theirs = other.regions.makeIterator()
+        while let a = mine.next() {
+            guard let b = theirs.next(), a == b else { return false }
+        }
+        return true
+    }
+}
+
 extension AddressSpace {
     /// Structurally the same address space, pending failures and counters aside: a cheap
     /// sufficient test for "unchanged" (the canonical snapshots decide when it says no). Arrays
     /// that were never copied compare by identity, so a rolled-back step costs almost nothing.
     func sameContents(as other: AddressSpace) -> Bool {
-        guard regions.count == other.regions.count, objects == other.objects, frames == other.frames,
-              directory == other.directory, tlb == other.tlb, legacyAllocator == other.legacyAllocator
-        else { return false }
-        var mine = regions.regions.makeIterator()
-        var theirs = other.regions.regions.makeIterator()
-        while let a = mine.next() {
-            guard let b = theirs.next(), a == b else { return false }
-        }
-        return true
+        objects == other.objects && frames == other.frames && directory == other.directory && tlb == other.tlb
+            && legacyAllocator == other.legacyAllocator && regions.hasSameRegions(as: other.regions)
     }
 
     /// The first page of an accessible region whose page table is missing.

@@ -51,7 +51,7 @@ enum SplitProperties {
     ) { t in
         if case .teardown = t.operation { return nil }
         // Nothing moved and no data changed (a failed or no-op step): every page trivially stays.
-        if t.after.objects == t.before.objects, t.after.frames == t.before.frames, t.before.sameContents(as: t.after) { return nil }
+        if t.before.sameContents(as: t.after) { return nil }
         let P = t.before.pageSize
         // A failed step must leave everything; a successful munmap/fixed mmap removes its range.
         let removed: VirtualRange? = t.result.isSuccess ? {
@@ -62,6 +62,23 @@ enum SplitProperties {
         }() : nil
         var touched: UInt64?
         if case let .touch(address, true, _) = t.operation { touched = address / P }
+        if t.before.regions.hasSameRegions(as: t.after.regions), removed.map({ !t.before.regions.anyRegion(intersecting: $0) }) ?? true {
+            // Every region stayed exactly as it was (a touch, say): each is its own piece, so
+            // only its populated pages need a look.
+            for region in t.before.regions.regions {
+                guard let old = t.before.object(of: region), let new = t.after.object(of: region) else { continue }
+                for page in old.populated(in: region.offset, count: region.range.size / P) {
+                    let vpn = region.range.base / P + (page.page - region.offset)
+                    guard let frame = new.frame(at: page.page), frame == page.frame else {
+                        return "page \((vpn * P).hex) lost its frame (VMObject page \(page.page))"
+                    }
+                    if vpn != touched && t.before.frames.read(frame) != t.after.frames.read(frame) {
+                        return "page \((vpn * P).hex) changed its data from \(t.before.frames.read(frame)) to \(t.after.frames.read(frame))"
+                    }
+                }
+            }
+            return nil
+        }
         for source in t.before.regions.regions {
             let segments: [VirtualRange]
             if let removed {
