@@ -29,7 +29,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug back in (repeatable; see SPEC §4 for the names).", valueName: "NAME"))
     var mutants: [String] = []
 
-    @Option(help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
     var properties: String?
 
     @Option(help: ArgumentHelp("Give up (inconclusive) after storing N distinct states.", valueName: "N"))

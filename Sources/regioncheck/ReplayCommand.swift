@@ -19,7 +19,7 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Print only the summary line of each trace.")
     var quiet = false
 
-    @Option(help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
     var properties: String?
 
     func run() throws {

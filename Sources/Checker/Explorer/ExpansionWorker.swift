@@ -1,37 +1,5 @@
 import Model
 
-/// The new states one chunk of the frontier produced, in the order they were found.
-struct CandidateBuffer {
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
-    var hashes: [UInt64] = []
-    var parents: [UInt32] = []
-    var branches: [UInt32] = []
-    var layoutBytes: [UInt8] = []
-    var layoutEnds: [Int] = []
-
-    var count: Int { ends.count }
-
-    mutating func append(encoding: [UInt8], hash: UInt64, parent: Int, branch: Branch, layout: [UInt8]) {
-        bytes.append(contentsOf: encoding)
-        ends.append(bytes.count)
-        hashes.append(hash)
-        parents.append(UInt32(parent))
-        branches.append(branch.packed)
-        layoutBytes.append(contentsOf: layout)
-        layoutEnds.append(layoutBytes.count)
-    }
-}
-
-/// What expanding one chunk of the frontier found.
-struct ChunkOutput {
-    /// Transitions checked, up to and including a violating one.
-    var generated = 0
-    var candidates = CandidateBuffer()
-    /// The first violating transition of the chunk, in branch order.
-    var violation: (parent: Int, branch: Branch, violation: Violation)?
-}
-
 /// The read-only view a worker expands frontier states against: the stores as they stood when
 /// the batch started.
 struct ExpansionContext: Sendable {
@@ -89,7 +57,8 @@ struct ExpansionWorker {
                     if after.faults.frameGrace < ExpansionWorker.probeGrace { frameBranches.append(branch) }
                     after.faults = FaultInjection()
                 }
-                if let violation = check(space, operation, result, after, parent: parent, branch: branch, in: context, output: &output) {
+                let transition = Transition(before: space, operation: operation, result: result, after: consume after)
+                if let violation = check(transition, parent: parent, branch: branch, in: context, output: &output) {
                     found = (branch, violation)
                     return true
                 }
@@ -105,7 +74,8 @@ struct ExpansionWorker {
                         let operation = context.alphabet.operation(of: branch)
                         let result = operation.apply(to: &after)
                         precondition(after.faults[kind] == 0, "the injected failure was not consumed, though the probe saw an allocation")
-                        if let violation = check(before, operation, result, after, parent: parent, branch: branch, in: context, output: &output) {
+                        let transition = Transition(before: consume before, operation: operation, result: result, after: consume after)
+                        if let violation = check(transition, parent: parent, branch: branch, in: context, output: &output) {
                             found = (branch, violation)
                             break
                         }
@@ -123,21 +93,20 @@ struct ExpansionWorker {
 
     /// Checks one transition from the frontier state, and keeps its target if it is new.
     /// `before` is the frontier state, with the injected failure if the branch has one.
-    private mutating func check(_ before: AddressSpace, _ operation: Operation, _ result: OperationResult, _ after: AddressSpace,
-                                parent: Int, branch: Branch, in context: ExpansionContext, output: inout ChunkOutput) -> Violation? {
+    private mutating func check(_ transition: Transition, parent: Int, branch: Branch, in context: ExpansionContext,
+                                output: inout ChunkOutput) -> Violation? {
         output.generated += 1
         // A step that changed nothing leads back to its (known) parent: no need to encode it.
         var hash: UInt64 = 0
         var isNew = false
-        if !after.sameContents(as: before) {
+        if !transition.after.sameContents(as: transition.before) {
             encoding.removeAll(keepingCapacity: true)
-            after.encode(into: &encoding, scratch: &scratch, includeFaults: false)
+            transition.after.encode(into: &encoding, scratch: &scratch, includeFaults: false)
             (hash, isNew) = encoding.withUnsafeBufferPointer { key in
                 let hash = StateStore.hash(key)
                 return (hash, context.store.find(key, hash: hash) == nil && local.find(key, hash: hash) == nil)
             }
         }
-        let transition = Transition(before: before, operation: operation, result: result, after: after)
         // State invariants of a state seen before held then (or the run would have stopped).
         for property in context.properties where isNew || property.scope == .transition {
             if let violation = property.check(transition, stateIsNew: isNew) { return violation }
@@ -145,7 +114,7 @@ struct ExpansionWorker {
         if isNew {
             encoding.withUnsafeBufferPointer { _ = local.insert($0, hash: hash) }
             layout.removeAll(keepingCapacity: true)
-            after.encodeLayout(into: &layout)
+            transition.after.encodeLayout(into: &layout)
             output.candidates.append(encoding: encoding, hash: hash, parent: parent, branch: branch, layout: layout)
         }
         return nil
@@ -175,38 +144,4 @@ struct ExpansionWorker {
         }
         return pathStates.last ?? context.initial
     }
-}
-
-extension Alphabet {
-    /// The operation of a branch, with its randomized choice filled in.
-    func operation(of branch: Branch) -> Operation {
-        let operation = letters[branch.letter]
-        if let choice = branch.choice, case let .mmap(size, protection, placement, address, alignment, _) = operation {
-            return .mmap(size: size, protection: protection, placement: placement, address: address, alignment: alignment, choice: choice)
-        }
-        return operation
-    }
-}
-
-extension AddressSpace {
-    /// The layout of the address space — the sorted list of (base, size, protection) of its
-    /// regions — as bytes (page numbers relative to the total range).
-    func encodeLayout(into out: inout [UInt8]) {
-        let firstPage = universe.base / pageSize
-        for region in regions.regions {
-            appendVarint(region.range.base / pageSize &- firstPage, to: &out)
-            appendVarint(region.range.size / pageSize, to: &out)
-            out.append(region.protection.rawValue)
-        }
-    }
-}
-
-@inline(__always)
-func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
-    var v = value
-    while v >= 0x80 {
-        out.append(UInt8(v & 0x7f) | 0x80)
-        v >>= 7
-    }
-    out.append(UInt8(v))
 }
