@@ -23,7 +23,8 @@ public struct Explorer {
     let clock = ContinuousClock()
     let started: ContinuousClock.Instant
 
-    /// Runs the exploration; `progress` is called from the calling thread after each batch.
+    /// Runs the exploration; `progress` is called from the calling thread between batches, at
+    /// most four times a second.
     public static func run(_ request: ExplorationRequest, progress: ((ExplorationProgress) -> Void)? = nil) -> ExplorationReport {
         var explorer = Explorer(request: request)
         return explorer.run(progress: progress)
@@ -63,6 +64,7 @@ public struct Explorer {
             return report(.violation(counterexample(parent: 0, branch: nil, violation: violation)))
         }
         var levelStart = 0
+        var lastProgress = started
         for depth in 1 ... max(request.depth, 1) where request.depth > 0 {
             let frontier = levelStart ..< store.count
             if frontier.isEmpty { return report(.pass(exhausted: true)) }
@@ -114,7 +116,9 @@ public struct Explorer {
                     finish(false)
                     return report(.inconclusive(reason: "time limit: \(formatSeconds(max)) s reached, depth \(depth) not finished"))
                 }
-                progress?(ExplorationProgress(
+                guard let progress, clock.now - lastProgress > .milliseconds(250) else { continue }
+                lastProgress = clock.now
+                progress(ExplorationProgress(
                     depth: depth, depthBound: request.depth, frontierDone: min(next * request.chunkSize, frontier.count),
                     frontierSize: frontier.count, distinct: store.count, generated: level.generated + levels.reduce(0) { $0 + $1.generated },
                     seconds: elapsed))
