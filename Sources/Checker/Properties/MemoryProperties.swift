@@ -24,9 +24,9 @@ enum MemoryProperties {
             return problem
         },
         transition: { t in
+            guard case .teardown = t.operation else { return nil }
             let space = t.after
-            guard case .teardown = t.operation,
-                  !space.regions.isEmpty || space.frames.usedCount > 0 || !space.directory.tables.isEmpty || !space.objects.live.isEmpty
+            guard !space.regions.isEmpty || space.frames.usedCount > 0 || !space.directory.tables.isEmpty || !space.objects.live.isEmpty
             else { return nil }
             return "after teardown \(space.regions.count) regions, \(space.objects.live.count) VMObjects, "
                 + "\(space.frames.usedCount) frames and \(space.directory.tables.count) page tables remain"

@@ -18,7 +18,7 @@ enum ResultProperties {
             switch t.operation {
             case .munmap:
                 guard let range = operatedRange(of: t.operation, pageSize: P) else { return nil }
-                if let left = t.after.regions.regions(intersecting: range).first {
+                if let left = t.after.regions.firstRegion(intersecting: range) {
                     return "munmap \(range) succeeded but \(left.range.intersection(range)!) is still mapped"
                 }
             case .mprotect(_, _, let protection):

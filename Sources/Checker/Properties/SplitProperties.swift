@@ -22,20 +22,26 @@ enum SplitProperties {
             segments.append((source.range.intersection(range)!, newProtection))
             for (segment, protection) in segments {
                 var covered: UInt64 = 0
-                for piece in t.after.regions.regions(intersecting: segment) {
+                var problem: String?
+                t.after.regions.forEachRegion(intersecting: segment) { piece in
                     let overlap = piece.range.intersection(segment)!
                     guard let expected = protection else {
-                        return "munmap \(range) left \(overlap) of \(source.range) mapped (by \(piece.range))"
+                        problem = "munmap \(range) left \(overlap) of \(source.range) mapped (by \(piece.range))"
+                        return false
                     }
                     if !t.after.sameBacking(piece, source, at: overlap.base) {
-                        return "\(overlap) of \(source.range) now shows VMObject page \(piece.objectPage(of: overlap.base, pageSize: P)) "
+                        problem = "\(overlap) of \(source.range) now shows VMObject page \(piece.objectPage(of: overlap.base, pageSize: P)) "
                             + "instead of \(source.objectPage(of: overlap.base, pageSize: P))"
+                        return false
                     }
                     if piece.protection != expected {
-                        return "\(overlap) of \(source.range) has protection \(piece.protection), expected \(expected)"
+                        problem = "\(overlap) of \(source.range) has protection \(piece.protection), expected \(expected)"
+                        return false
                     }
                     covered += overlap.size
+                    return true
                 }
+                if let problem { return problem }
                 if protection != nil && covered != segment.size {
                     let verb = covered < segment.size ? "lost" : "duplicated"
                     return "\(segment) of \(source.range): \(covered / P) of \(segment.size / P) pages covered after the split (pages \(verb))"
@@ -89,26 +95,32 @@ enum SplitProperties {
             }
             for segment in segments {
                 var covered: UInt64 = 0
-                for piece in t.after.regions.regions(intersecting: segment) {
+                var problem: String?
+                t.after.regions.forEachRegion(intersecting: segment) { piece in
                     let overlap = piece.range.intersection(segment)!
                     covered += overlap.size
                     if !t.after.sameBacking(piece, source, at: overlap.base) {
-                        return "\(overlap) stayed mapped but now reaches VMObject page \(piece.objectPage(of: overlap.base, pageSize: P)) "
+                        problem = "\(overlap) stayed mapped but now reaches VMObject page \(piece.objectPage(of: overlap.base, pageSize: P)) "
                             + "instead of \(source.objectPage(of: overlap.base, pageSize: P))"
+                        return false
                     }
                     // Populated pages keep their frame and data (a write touch changes its own page's data).
-                    guard let old = t.before.object(of: source), let new = t.after.object(of: piece) else { continue }
+                    guard let old = t.before.object(of: source), let new = t.after.object(of: piece) else { return true }
                     let firstPage = source.objectPage(of: overlap.base, pageSize: P)
                     for page in old.populated(in: firstPage, count: overlap.size / P) {
                         let vpn = overlap.base / P + (page.page - firstPage)
                         guard let frame = new.frame(at: page.page), frame == page.frame else {
-                            return "page \((vpn * P).hex) lost its frame (VMObject page \(page.page))"
+                            problem = "page \((vpn * P).hex) lost its frame (VMObject page \(page.page))"
+                            return false
                         }
                         if vpn != touched && t.before.frames.read(frame) != t.after.frames.read(frame) {
-                            return "page \((vpn * P).hex) changed its data from \(t.before.frames.read(frame)) to \(t.after.frames.read(frame))"
+                            problem = "page \((vpn * P).hex) changed its data from \(t.before.frames.read(frame)) to \(t.after.frames.read(frame))"
+                            return false
                         }
                     }
+                    return true
                 }
+                if let problem { return problem }
                 if covered != segment.size {
                     return "\(segment) was mapped before \(t.operation) and should still be, but only \(covered / P) of \(segment.size / P) pages are"
                 }
