@@ -1,4 +1,4 @@
-/// Which algorithm the model runs: the corrected reference, or (later) the SerenityOS HEAD variant.
-public enum Design: String, Sendable, Hashable, CaseIterable {
-    case reference
-}
+import Model
+
+/// The design now lives in Model (the address space runs it); the alias keeps `Checker.Design`.
+public typealias Design = Model.Design

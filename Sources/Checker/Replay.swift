@@ -30,13 +30,15 @@ public struct ReplayReport: Sendable {
         guard let id = trace.violates else { return nil }
         return steps.first { $0.violations.contains { $0.property == id } }
     }
-    /// No mismatched expectation and no violated property.
-    public var passed: Bool { mismatches == 0 && violatingSteps.isEmpty }
+    /// Every expectation matched (whatever the properties say).
+    public var passed: Bool { mismatches == 0 }
+    /// Every expectation matched and no property is violated: what `replay` exits 0 on.
+    public var clean: Bool { passed && violatingSteps.isEmpty }
 }
 
 public enum Replayer {
     public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet()) -> ReplayReport {
-        var space = AddressSpace(universe: trace.universe, mutations: trace.mutations)
+        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations)
         var outcomes: [ReplayReport.StepOutcome] = []
         for (i, step) in trace.steps.enumerated() {
             let transition = Transition(applying: step.operation, to: space)
@@ -53,7 +55,8 @@ public enum Replayer {
 extension PropertySet {
     /// Every selected property a step violates, in catalogue order.
     public func allViolations(_ transition: Transition) -> [Violation] {
-        properties.compactMap { $0.check(transition) }
+        let conventions = conventions ?? ErrorConventions(of: transition.before.design)
+        return properties.compactMap { $0.check(transition, conventions: conventions) }
     }
 }
 
@@ -98,6 +101,6 @@ extension ReplayReport {
         if let id = trace.violates {
             parts.append(reproduction.map { "\(id) reproduced at step \($0.index)" } ?? "\(id) NOT reproduced")
         }
-        return (passed ? "ok: " : "FAILED: ") + "\(steps.count) steps, " + parts.joined(separator: ", ")
+        return (clean ? "ok: " : "FAILED: ") + "\(steps.count) steps, " + parts.joined(separator: ", ")
     }
 }

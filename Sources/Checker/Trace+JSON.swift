@@ -35,6 +35,9 @@ extension Trace {
             }
             mutations.insert(m)
         }
+        if design != .reference && !mutations.isEmpty {
+            throw top.fail("mutations", "mutants are seams of the reference design; the \(design.rawValue) design takes none")
+        }
         guard let rawSteps = try top.array("steps") else { throw top.fail("steps", "is missing") }
         var steps: [Step] = []
         for (i, raw) in rawSteps.enumerated() {

@@ -8,6 +8,9 @@ extension AddressSpace {
         size: UInt64, protection: Protection, placement: Placement = .anywhere, alignment: UInt64? = nil,
         choose: (_ candidateCount: UInt64) -> UInt64 = { _ in 0 }
     ) throws(KernelError) -> VirtualRange {
+        if design == .serenity {
+            return try serenityMmap(size: size, protection: protection, placement: placement, alignment: alignment, choose: choose)
+        }
         let alignment = alignment ?? pageSize
         let (rounded, roundOverflow) = size.roundedUp(to: pageSize)
         guard size > 0, !roundOverflow,

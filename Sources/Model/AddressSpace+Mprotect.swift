@@ -1,6 +1,7 @@
 /// mprotect: give every page of a range a new protection, splitting regions partly covered.
 extension AddressSpace {
     public mutating func mprotect(address: UInt64, size: UInt64, protection: Protection) throws(KernelError) {
+        if design == .serenity { return try serenityMprotect(address: address, size: size, protection: protection) }
         let range = try VirtualRange.pageRounded(address: address, size: size, pageSize: pageSize)
         let affected = regions.regions(intersecting: range)
         // Linux's rule: every page of the range must belong to some region.

@@ -1,6 +1,7 @@
 /// munmap: remove every region page in a range, splitting regions partly covered (SPEC §2).
 extension AddressSpace {
     public mutating func munmap(address: UInt64, size: UInt64) throws(KernelError) {
+        if design == .serenity { return try serenityMunmap(address: address, size: size) }
         let range = try VirtualRange.pageRounded(address: address, size: size, pageSize: pageSize)
         guard regions.totalRange.contains(range) else { throw .EINVAL }
         try transact { (space: inout AddressSpace, keepOnFailure: inout Bool) throws(KernelError) in

@@ -4,6 +4,7 @@ extension AddressSpace {
     /// flush per region is wasted work: 2323cdd9141), frees every VMObject, frame and page table,
     /// and starts again with a clean TLB.
     public mutating func teardown() {
+        if design == .serenity { return serenityTeardown() }
         for region in regions.regions {
             directory.ptes.remove(pages: pages(of: region.range))
         }

@@ -3,8 +3,12 @@
 /// cheap; every operation is atomic in the reference (on error the state is exactly as before).
 public struct AddressSpace: Sendable {
     public let universe: Universe
-    /// The legacy bugs switched back in; empty for the reference.
+    /// Which algorithms run: the reference, or SerenityOS HEAD (`SerenityDesign/`).
+    public let design: Design
+    /// The legacy bugs switched back in; empty for the reference. Only the reference has seams.
     public let mutations: Mutations
+    /// Fixes of the findings switched on in the `serenity` design (none: HEAD as it is).
+    public let serenityFixes: SerenityFixes
     public internal(set) var regions: RegionTree
     public internal(set) var objects = VMObjectStore()
     public internal(set) var frames: FramePool
@@ -18,9 +22,13 @@ public struct AddressSpace: Sendable {
     /// The legacy free-range allocator beside the tree, present only under `dual-authority`.
     public internal(set) var legacyAllocator: FreeRangeAllocator?
 
-    public init(universe: Universe, mutations: Mutations = []) {
+    public init(universe: Universe, design: Design = .reference, mutations: Mutations = [], serenityFixes: SerenityFixes = []) {
+        precondition(design == .reference || mutations.isEmpty, "mutants are seams of the reference design")
+        precondition(design == .serenity || serenityFixes.isEmpty, "fixes apply to the serenity design")
         self.universe = universe
+        self.design = design
         self.mutations = mutations
+        self.serenityFixes = serenityFixes
         self.regions = RegionTree(totalRange: universe.totalRange)
         self.frames = FramePool(capacity: universe.frames)
         self.directory = PageDirectory(pagesPerTable: universe.pagesPerTable, tableCapacity: universe.pageTables)

@@ -26,6 +26,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Threads that expand each level (default: the number of cores); results do not depend on it.", valueName: "N"))
     var workers: Int?
 
+    @Option(help: ArgumentHelp("The design: reference (the corrected model) or serenity (SerenityOS HEAD's algorithms).", valueName: "reference|serenity"))
+    var design = "reference"
+
     @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug back in (repeatable; see SPEC §4 for the names).", valueName: "NAME"))
     var mutants: [String] = []
 
@@ -57,6 +60,10 @@ struct ExploreCommand: ParsableCommand {
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be positive, got \(maxStates)") }
         if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive, got \(maxSeconds)") }
         guard maxMemory > 0 else { throw ValidationError("--max-memory must be positive, got \(maxMemory)") }
+        guard let chosen = Design(rawValue: design) else {
+            throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got '\(design)'")
+        }
+        if chosen != .reference && !mutants.isEmpty { throw ValidationError("--mutant applies to the reference design only") }
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant '\(name)' (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
@@ -94,7 +101,7 @@ struct ExploreCommand: ParsableCommand {
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
         return ExplorationRequest(
-            alphabet: alphabet, mutations: mutations, properties: try PropertySet(selection: properties),
+            alphabet: alphabet, mutations: mutations, design: Design(rawValue: design)!, properties: try PropertySet(selection: properties),
             depth: depth ?? ExplorationDefaults.depth(for: universe),
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
             limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))

@@ -42,7 +42,7 @@ struct ReplayCommand: ParsableCommand {
             let report = Replayer.run(trace, source: path, properties: propertySet)
             print(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
             if !quiet { print() }
-            failed = failed || !report.passed
+            failed = failed || !report.clean
         }
         if failed { throw ExitCode(Exit.violation) }
     }

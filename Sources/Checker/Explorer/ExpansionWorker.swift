@@ -5,6 +5,8 @@ import Model
 struct ExpansionContext: Sendable {
     let alphabet: Alphabet
     let properties: [Property]
+    /// The error codes the design documents (the properties judge errnos by them).
+    let conventions: ErrorConventions
     let initial: AddressSpace
     let store: StateStore
     let parents: [UInt32]
@@ -109,7 +111,7 @@ struct ExpansionWorker {
         }
         // State invariants of a state seen before held then (or the run would have stopped).
         for property in context.properties where isNew || property.scope == .transition {
-            if let violation = property.check(transition, stateIsNew: isNew) { return violation }
+            if let violation = property.check(transition, conventions: context.conventions, stateIsNew: isNew) { return violation }
         }
         if isNew {
             encoding.withUnsafeBufferPointer { _ = local.insert($0, hash: hash) }

@@ -32,7 +32,7 @@ public struct Explorer {
 
     init(request: ExplorationRequest) {
         self.request = request
-        self.initial = AddressSpace(universe: request.universe, mutations: request.mutations)
+        self.initial = AddressSpace(universe: request.universe, design: request.design, mutations: request.mutations)
         self.workers = Array(repeating: ExpansionWorker(), count: request.workers)
         self.started = clock.now
     }
@@ -153,7 +153,8 @@ public struct Explorer {
     /// back in chunk order.
     mutating func expand(_ batch: [Range<Int>]) -> [ChunkOutput] {
         let context = ExpansionContext(
-            alphabet: request.alphabet, properties: request.properties.properties, initial: initial,
+            alphabet: request.alphabet, properties: request.properties.properties,
+            conventions: request.properties.conventions ?? ErrorConventions(of: request.design), initial: initial,
             store: store, parents: parents, branches: branches)
         if workers.count == 1 || batch.count == 1 {
             return batch.map { workers[0].expand($0, in: context) }

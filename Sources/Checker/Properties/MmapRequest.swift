@@ -30,6 +30,13 @@ struct MmapRequest {
     }
 }
 
+/// Whether mapping some accessible range could fail for want of a page table: a failure is
+/// injected or the pool is exhausted.
+func pageTablesMayFailAnywhere(protection: Protection, in space: AddressSpace) -> Bool {
+    guard protection.isAccessible else { return false }
+    return space.faults.pendingPageTableFailures > 0 || space.directory.tables.count >= space.universe.pageTables
+}
+
 /// Whether an ENOMEM that is not a placement failure is explained by the pools: mapping `range`
 /// needs page tables, and either a failure is injected or fewer tables are free than it needs.
 /// Used so that a legitimate out-of-memory is never reported as a missed hole.

@@ -36,15 +36,9 @@ enum PlacementProperties {
               let hole = try? t.before.regions.findAnywhere(size: request.size, alignment: request.alignment)
         else { return nil }
         if pageTablesMayFail(mapping: hole, protection: request.protection, in: t.before) { return nil }
-        // A randomized placement maps the candidate it chose, not the lowest hole: that one may
-        // be the range whose page tables could not be had.
-        if request.placement == .randomized, case let .mmap(_, _, _, _, _, choice) = t.operation {
-            let count = t.before.regions.randomizedCandidateCount(size: request.size, alignment: request.alignment)
-            if count > 0, let chosen = t.before.regions.randomizedCandidate(min(choice ?? 0, count - 1), size: request.size, alignment: request.alignment),
-               pageTablesMayFail(mapping: chosen, protection: request.protection, in: t.before) {
-                return nil
-            }
-        }
+        // A randomized placement maps the candidate it chose, not the lowest hole: any page table
+        // that cannot be had may be the one the chosen candidate needed.
+        if request.placement == .randomized && pageTablesMayFailAnywhere(protection: request.protection, in: t.before) { return nil }
         return "mmap \(request.placement.rawValue) of \(request.size / t.before.pageSize) pages (alignment \(request.alignment.hex)) "
             + "returned ENOMEM, but the aligned hole \(hole) was free"
     }
@@ -63,21 +57,26 @@ enum PlacementProperties {
     static let specificExactness = Property(
         id: "specific-exactness",
         summary: "fixedNoReplace succeeds iff the range is inside the total range and free"
-    ) { t in
+    ) { t, conventions in
         guard let request = MmapRequest(t.operation, pageSize: t.before.pageSize), request.placement == .fixedNoReplace else { return nil }
         let total = t.before.universe.totalRange
         guard let range = request.fixedRange, total.contains(range) else {
-            return t.result == .error(.ENOMEM) ? nil
-                : "fixed-noreplace at \(request.address!.hex) reaches outside the total range but returned \(t.result), not ENOMEM"
+            // Past the user ceiling (the total range's end) a design may document another errno.
+            let pastCeiling = request.fixedRange.map { $0.end > total.end } ?? true
+            let expected: KernelError = pastCeiling ? conventions.fixedPastUserCeiling : .ENOMEM
+            return t.result == .error(expected) ? nil
+                : "fixed-noreplace at \(request.address!.hex) reaches outside the total range but returned \(t.result), not \(expected)"
         }
         let occupant = t.before.regions.firstRegion(intersecting: range)
         switch (occupant, t.result) {
         case (let o?, .ok):
             return "fixed-noreplace \(range) succeeded although \(o.range) was mapped there"
-        case (_?, .error(.EEXIST)), (nil, .ok):
+        case (_?, .error(let errno)) where errno == conventions.fixedNoReplaceCollision:
+            return nil
+        case (nil, .ok):
             return nil
         case (let o?, let result):
-            return "fixed-noreplace \(range) overlaps \(o.range) and must fail with EEXIST, got \(result)"
+            return "fixed-noreplace \(range) overlaps \(o.range) and must fail with \(conventions.fixedNoReplaceCollision), got \(result)"
         case (nil, .error(.ENOMEM)) where pageTablesMayFail(mapping: range, protection: request.protection, in: t.before):
             return nil
         case (nil, let result):

@@ -15,10 +15,10 @@ public struct Property: Sendable {
         let scope: Scope
         let isPolicy: Bool
         let stateCheck: (@Sendable (AddressSpace) -> String?)?
-        let transitionCheck: (@Sendable (Transition) -> String?)?
+        let transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?
 
-        init(id: String, summary: String, scope: Scope, isPolicy: Bool,
-             stateCheck: (@Sendable (AddressSpace) -> String?)?, transitionCheck: (@Sendable (Transition) -> String?)?) {
+        init(id: String, summary: String, scope: Scope, isPolicy: Bool, stateCheck: (@Sendable (AddressSpace) -> String?)?,
+             transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?) {
             self.id = id
             self.summary = summary
             self.scope = scope
@@ -39,19 +39,25 @@ public struct Property: Sendable {
     public var isPolicy: Bool { storage.isPolicy }
 
     public init(id: String, summary: String, isPolicy: Bool = false, state check: @escaping @Sendable (AddressSpace) -> String?) {
-        self.init(id: id, summary: summary, isPolicy: isPolicy, state: check, transition: nil)
+        storage = Storage(id: id, summary: summary, scope: .state, isPolicy: isPolicy, stateCheck: check, transitionCheck: nil)
     }
 
     public init(id: String, summary: String, isPolicy: Bool = false, transition check: @escaping @Sendable (Transition) -> String?) {
-        self.init(id: id, summary: summary, isPolicy: isPolicy, state: nil, transition: check)
+        self.init(id: id, summary: summary, isPolicy: isPolicy, conventions: { transition, _ in check(transition) })
+    }
+
+    /// A transition property whose verdict on an errno depends on what the design documents.
+    public init(id: String, summary: String, isPolicy: Bool = false,
+                conventions check: @escaping @Sendable (Transition, ErrorConventions) -> String?) {
+        storage = Storage(id: id, summary: summary, scope: .transition, isPolicy: isPolicy, stateCheck: nil, transitionCheck: check)
     }
 
     /// A property with a transition part (checked first) and a state part on the state after
     /// the step, which an explorer may skip for states it has already checked.
     public init(id: String, summary: String, isPolicy: Bool = false,
-                state: (@Sendable (AddressSpace) -> String?)?, transition: (@Sendable (Transition) -> String?)?) {
-        storage = Storage(id: id, summary: summary, scope: transition == nil ? .state : .transition, isPolicy: isPolicy,
-                          stateCheck: state, transitionCheck: transition)
+                state: @escaping @Sendable (AddressSpace) -> String?, transition: @escaping @Sendable (Transition) -> String?) {
+        storage = Storage(id: id, summary: summary, scope: .transition, isPolicy: isPolicy, stateCheck: state,
+                          transitionCheck: { t, _ in transition(t) })
     }
 
     /// Checks the state part on `space` (a pure transition property holds vacuously here).
@@ -60,14 +66,22 @@ public struct Property: Sendable {
     }
 
     /// Checks a step: the transition part on the step, the state part on the state after it.
+    /// Error codes are judged by the conventions of the design the step ran on.
     public func check(_ transition: Transition) -> Violation? {
-        check(transition, stateIsNew: true)
+        check(transition, conventions: ErrorConventions(of: transition.before.design))
     }
 
-    /// As `check(_:)`, but with `stateIsNew: false` the state part is skipped: the caller has
-    /// already checked the state after the step (it depends on nothing else).
-    public func check(_ transition: Transition, stateIsNew: Bool) -> Violation? {
-        if let transitionCheck = storage.transitionCheck, let problem = transitionCheck(transition) { return Violation(property: id, explanation: problem) }
+    /// Checks a step, judging error codes by `conventions`.
+    public func check(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
+        check(transition, conventions: conventions, stateIsNew: true)
+    }
+
+    /// As `check(_:conventions:)`, but with `stateIsNew: false` the state part is skipped: the
+    /// caller has already checked the state after the step (it depends on nothing else).
+    public func check(_ transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
+        if let transitionCheck = storage.transitionCheck, let problem = transitionCheck(transition, conventions) {
+            return Violation(property: id, explanation: problem)
+        }
         return stateIsNew ? check(state: transition.after) : nil
     }
 }

@@ -30,14 +30,19 @@ public enum PropertyCatalogue {
 /// The properties a run checks, chosen with `--properties` (default: all).
 public struct PropertySet: Sendable {
     public let properties: [Property]
+    /// The error codes to judge by; nil follows the design of each step's address space.
+    public let conventions: ErrorConventions?
 
-    public init(_ properties: [Property] = PropertyCatalogue.all) { self.properties = properties }
+    public init(_ properties: [Property] = PropertyCatalogue.all, conventions: ErrorConventions? = nil) {
+        self.properties = properties
+        self.conventions = conventions
+    }
 
     /// From a comma-separated list of ids; `all` or nil means every property, `-first-fit`
     /// removes one (so policies can be switched off).
-    public init(selection: String?) throws(InputError) {
+    public init(selection: String?, conventions: ErrorConventions? = nil) throws(InputError) {
         guard let selection, !selection.isEmpty, selection != "all" else {
-            self.init()
+            self.init(conventions: conventions)
             return
         }
         var chosen: [String] = []
@@ -50,15 +55,16 @@ public struct PropertySet: Sendable {
             if item.hasPrefix("-") { removed.insert(id) } else if id == "all" { chosen += PropertyCatalogue.ids } else { chosen.append(id) }
         }
         if chosen.isEmpty { chosen = PropertyCatalogue.ids }
-        self.init(PropertyCatalogue.all.filter { chosen.contains($0.id) && !removed.contains($0.id) })
+        self.init(PropertyCatalogue.all.filter { chosen.contains($0.id) && !removed.contains($0.id) }, conventions: conventions)
     }
 
     public var ids: [String] { properties.map(\.id) }
 
     /// The first violated property of a step, in catalogue order.
     public func firstViolation(_ transition: Transition) -> Violation? {
+        let conventions = conventions ?? ErrorConventions(of: transition.before.design)
         for property in properties {
-            if let v = property.check(transition) { return v }
+            if let v = property.check(transition, conventions: conventions) { return v }
         }
         return nil
     }

@@ -27,7 +27,7 @@ import Testing
         #expect(loaded.mutations == mutations)
         let replay = Replayer.run(loaded, source: path)
         #expect(replay.reproduction?.index == loaded.steps.count)
-        #expect(!replay.passed)
+        #expect(!replay.clean)
     }
 
     @Test func aCounterexampleWithAnInjectedFailureRecordsAFailNextStep() throws {
