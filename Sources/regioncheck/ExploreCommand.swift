@@ -44,7 +44,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Give up (inconclusive) when the visited-state stores reach MB megabytes.", valueName: "MB"))
     var maxMemory: Int = 8192
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "text|json"))
+    @Option(help: ArgumentHelp("Output format (junit and sarif for CI).", valueName: "text|json|junit|sarif"))
     var format = "text"
 
     @Option(help: ArgumentHelp("Where to write a counterexample trace.", valueName: "PATH"))
@@ -54,7 +54,9 @@ struct ExploreCommand: ParsableCommand {
     var alphabet: AlphabetOptions
 
     func validate() throws {
-        guard format == "text" || format == "json" else { throw ValidationError("--format must be text or json, got '\(format)'") }
+        guard ["text", "json", "junit", "sarif"].contains(format) else {
+            throw ValidationError("--format must be text, json, junit or sarif, got '\(format)'")
+        }
         if let depth, depth < 0 || depth > 64 { throw ValidationError("--depth must be 0...64, got \(depth)") }
         if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be positive, got \(maxStates)") }
@@ -90,7 +92,15 @@ struct ExploreCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))
             }
         }
-        print(format == "json" ? report.jsonText(tracePath: written) : report.text(tracePath: written))
+        switch format {
+        case "json": print(report.jsonText(tracePath: written))
+        case "junit": print(report.junitText(tracePath: written))
+        case "sarif": print(report.sarifText(tracePath: written))
+        default: print(report.text(tracePath: written))
+        }
+        if GitHubAnnotations.enabled {
+            for line in GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written)) { print(line) }
+        }
         if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
     }
 

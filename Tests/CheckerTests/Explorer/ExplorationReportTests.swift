@@ -36,4 +36,17 @@ import Testing
         #expect(report.text().contains("PASS: all 15 properties hold on every transition up to depth 1"))
         #expect(report.levels.first?.bytesPerState ?? 0 > 0)
     }
+
+    @Test func theCIFormatsCarryTheViolation() throws {
+        let report = Explorer.run(try ExplorerFixture.request(mutations: .skipTLBFlush, depth: 3))
+        let property = try #require(report.counterexample?.violation.property)
+        let outcome = report.checkOutcome(tracePath: "ce.json")
+        #expect(outcome.exitStatus == 1)
+        #expect(outcome.finding?.property == property)
+        #expect(outcome.finding?.reproduction == "regioncheck replay ce.json")
+        #expect(report.junitText(tracePath: "ce.json").contains("failures=\"1\""))
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(report.sarifText(tracePath: "ce.json").utf8)) as? [String: Any])
+        let results = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        #expect(results.first?["ruleId"] as? String == property)
+    }
 }
