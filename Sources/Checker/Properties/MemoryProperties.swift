@@ -4,35 +4,33 @@ import Model
 enum MemoryProperties {
     static let noLeak = Property(
         id: "no-leak",
-        summary: "frames, VMObjects and page tables are in use exactly when something live needs them; freed space is allocatable"
-    ) { t in
-        let space = t.after
-        if case .teardown = t.operation,
-           !space.regions.isEmpty || space.frames.usedCount > 0 || !space.directory.tables.isEmpty || !space.objects.live.isEmpty {
+        summary: "frames, VMObjects and page tables are in use exactly when something live needs them; freed space is allocatable",
+        state: { space in
+            if let problem = space.leakedResource() { return problem }
+            // Address space: every hole of the tree can be mapped again exactly (one authority).
+            var problem: String?
+            space.regions.forEachHole { start, end in
+                var probe = space
+                probe.faults = FaultInjection()
+                let hole = try! VirtualRange(base: start, size: end - start)
+                do throws(KernelError) {
+                    try probe.mmap(size: hole.size, protection: .none, placement: .fixedNoReplace(hole.base))
+                } catch {
+                    problem = "the hole \(hole) is free in the region tree but mapping it fixed-noreplace fails with \(error)"
+                    return true
+                }
+                return false
+            }
+            return problem
+        },
+        transition: { t in
+            guard case .teardown = t.operation else { return nil }
+            let space = t.after
+            guard !space.regions.isEmpty || space.frames.usedCount > 0 || !space.directory.tables.isEmpty || !space.objects.live.isEmpty
+            else { return nil }
             return "after teardown \(space.regions.count) regions, \(space.objects.live.count) VMObjects, "
                 + "\(space.frames.usedCount) frames and \(space.directory.tables.count) page tables remain"
-        }
-        if let problem = space.leakedResource() { return problem }
-        // Address space: every hole of the tree can be mapped again exactly (one authority).
-        switch t.operation {
-        case .touch, .failNext: return nil
-        default: break
-        }
-        var problem: String?
-        space.regions.forEachHole { start, end in
-            var probe = space
-            probe.faults = FaultInjection()
-            let hole = try! VirtualRange(base: start, size: end - start)
-            do throws(KernelError) {
-                try probe.mmap(size: hole.size, protection: .none, placement: .fixedNoReplace(hole.base))
-            } catch {
-                problem = "the hole \(hole) is free in the region tree but mapping it fixed-noreplace fails with \(error)"
-                return true
-            }
-            return false
-        }
-        return problem
-    }
+        })
 
     static let mmuCoherence = Property(
         id: "mmu-coherence",

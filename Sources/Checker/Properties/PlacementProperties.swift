@@ -23,7 +23,7 @@ enum PlacementProperties {
             return "fixed mmap at \(address.hex) returned \(base.hex)"
         }
         if request.placement != .fixed {
-            if let other = t.before.regions.regions(intersecting: region.range).first {
+            if let other = t.before.regions.firstRegion(intersecting: region.range) {
                 return "mmap returned \(region.range), but \(other.range) was already mapped there"
             }
         }
@@ -69,7 +69,7 @@ enum PlacementProperties {
             return t.result == .error(expected) ? nil
                 : "fixed-noreplace at \(request.address!.hex) reaches outside the total range but returned \(t.result), not \(expected)"
         }
-        let occupant = t.before.regions.regions(intersecting: range).first
+        let occupant = t.before.regions.firstRegion(intersecting: range)
         switch (occupant, t.result) {
         case (let o?, .ok):
             return "fixed-noreplace \(range) succeeded although \(o.range) was mapped there"

@@ -21,7 +21,7 @@ struct MutantShrinkTests {
         // No shorter sequence over the brute-force alphabet violates the same property.
         let property = failure.violation.property
         if failure.shrunkLength > 1 {
-            let shorter = BruteForce.shortest(universe: .tiny, mutations: mutations, maxDepth: failure.shrunkLength - 1, property: property)
+            let shorter = ShortestByBruteForce.shortest(universe: .tiny, mutations: mutations, maxDepth: failure.shrunkLength - 1, property: property)
             let found = shorter.map { "\($0.operations)" } ?? ""
             #expect(shorter == nil, "\(name): shrunk to \(failure.shrunkLength) steps \(failure.trace.steps.map(\.operation)), but \(found) violates \(property)")
         }

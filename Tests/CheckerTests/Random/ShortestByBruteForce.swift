@@ -3,7 +3,7 @@ import Model
 
 /// The shortest counterexample by brute force, independent of the random runner and the explorer:
 /// iterative deepening over the sanity sweep's small alphabet on a small universe.
-enum BruteForce {
+enum ShortestByBruteForce {
     struct Found {
         var violation: Violation
         var operations: [Operation]
