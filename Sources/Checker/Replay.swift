@@ -38,7 +38,8 @@ public struct ReplayReport: Sendable {
 
 public enum Replayer {
     public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet()) -> ReplayReport {
-        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations)
+        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
+                                 serenityFixes: trace.serenityFixes)
         var outcomes: [ReplayReport.StepOutcome] = []
         for (i, step) in trace.steps.enumerated() {
             let transition = Transition(applying: step.operation, to: space)

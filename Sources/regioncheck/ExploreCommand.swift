@@ -29,6 +29,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The design: reference (the corrected model) or serenity (SerenityOS HEAD's algorithms).", valueName: "reference|serenity"))
     var design = "reference"
 
+    @Option(name: .customLong("fix"), help: ArgumentHelp("With --design serenity: switch on a fix of docs/findings-serenity.md (repeatable, or 'all').", valueName: "NAME"))
+    var fixes: [String] = []
+
     @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug back in (repeatable; see SPEC §4 for the names).", valueName: "NAME"))
     var mutants: [String] = []
 
@@ -66,6 +69,7 @@ struct ExploreCommand: ParsableCommand {
             throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got '\(design)'")
         }
         if chosen != .reference && !mutants.isEmpty { throw ValidationError("--mutant applies to the reference design only") }
+        do { _ = try SerenityFixes.selection(fixes, design: chosen) } catch { throw ValidationError(error.description) }
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant '\(name)' (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
@@ -110,11 +114,13 @@ struct ExploreCommand: ParsableCommand {
         let alphabet = try Alphabet(universe: universe, settings: settings, source: self.universe)
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
-        return ExplorationRequest(
+        var request = ExplorationRequest(
             alphabet: alphabet, mutations: mutations, design: Design(rawValue: design)!, properties: try PropertySet(selection: properties),
             depth: depth ?? ExplorationDefaults.depth(for: universe),
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
             limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))
+        request.serenityFixes = try SerenityFixes.selection(fixes, design: request.design)
+        return request
     }
 }
 

@@ -36,6 +36,9 @@ struct RandomCommand: ParsableCommand {
     @Option(help: "The allocator design to run.")
     var design = "reference"
 
+    @Option(name: .customLong("fix"), help: ArgumentHelp("With --design serenity: switch on a fix of docs/findings-serenity.md (repeatable, or 'all').", valueName: "NAME"))
+    var fixes: [String] = []
+
     @Option(help: "Failure database: its matching traces are replayed first, and new counterexamples are added to it.")
     var corpus: String?
 
@@ -60,6 +63,8 @@ struct RandomCommand: ParsableCommand {
         guard Design(rawValue: design) != nil else {
             throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(design)\"")
         }
+        if Design(rawValue: design) != .reference && !mutants.isEmpty { throw ValidationError("--mutant applies to the reference design only") }
+        do { _ = try SerenityFixes.selection(fixes, design: Design(rawValue: design)!) } catch { throw ValidationError(error.description) }
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant \"\(name)\" (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
@@ -81,8 +86,9 @@ struct RandomCommand: ParsableCommand {
         }
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
-        let setup = RandomSetup(universe: resolvedUniverse, design: Design(rawValue: design)!, mutations: mutations,
+        var setup = RandomSetup(universe: resolvedUniverse, design: Design(rawValue: design)!, mutations: mutations,
                                 properties: propertySet, checking: !noCheck)
+        setup.serenityFixes = (try? SerenityFixes.selection(fixes, design: setup.design)) ?? []
         let options = RandomOptions(runs: runs, steps: steps, seed: parsedSeed!, workers: workers,
                                     corpus: corpus.map(Corpus.init(directory:)), traceOut: traceOut,
                                     universeArgument: universe, propertiesArgument: properties)

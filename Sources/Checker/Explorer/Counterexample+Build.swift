@@ -8,7 +8,7 @@ extension Counterexample {
         var steps: [Trace.Step] = path.flatMap { branch in request.alphabet.steps(of: branch).map { Trace.Step($0) } }
         if !steps.isEmpty { steps[steps.count - 1].note = "violates \(violation)" }
         let trace = Trace(
-            universe: request.universe, design: request.design, mutations: request.mutations,
+            universe: request.universe, design: request.design, mutations: request.mutations, serenityFixes: request.serenityFixes,
             description: "counterexample found by regioncheck explore (\(path.count) steps): \(violation.property)",
             violates: violation.property, steps: steps)
         self.init(violation: violation, trace: trace,

@@ -6,6 +6,8 @@ public struct ExplorationRequest: Sendable {
     public var alphabet: Alphabet
     public var mutations: Mutations
     public var design: Design
+    /// Fixes switched on in the `serenity` design (docs/findings-serenity.md).
+    public var serenityFixes: SerenityFixes = []
     public var properties: PropertySet
     /// Explore every sequence of up to `depth` branches.
     public var depth: Int

@@ -32,7 +32,8 @@ public struct Explorer {
 
     init(request: ExplorationRequest) {
         self.request = request
-        self.initial = AddressSpace(universe: request.universe, design: request.design, mutations: request.mutations)
+        self.initial = AddressSpace(universe: request.universe, design: request.design, mutations: request.mutations,
+                                    serenityFixes: request.serenityFixes)
         self.workers = Array(repeating: ExpansionWorker(), count: request.workers)
         self.started = clock.now
     }

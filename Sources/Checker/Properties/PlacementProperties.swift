@@ -61,6 +61,8 @@ enum PlacementProperties {
         summary: "fixedNoReplace succeeds iff the range is inside the total range and free"
     ) { t, conventions in
         guard let request = MmapRequest(t.operation, pageSize: t.before.pageSize), request.placement == .fixedNoReplace else { return nil }
+        // A documented policy that refuses the request before placement is not a placement answer.
+        if conventions.anonymousExecRejected && request.protection.contains(.execute) && t.result == .error(.EINVAL) { return nil }
         let total = t.before.universe.totalRange
         guard let range = request.fixedRange, total.contains(range) else {
             // Past the user ceiling (the total range's end) a design may document another errno.

@@ -90,7 +90,8 @@ public enum RandomCheck {
                                   statistics: RandomStatistics(), seconds: 0)
         if let corpus = options.corpus, setup.checking {
             for (path, trace) in try corpus.load() {
-                guard trace.universe == setup.universe, trace.design == setup.design, trace.mutations == setup.mutations else {
+                guard trace.universe == setup.universe, trace.design == setup.design, trace.mutations == setup.mutations,
+                      trace.serenityFixes == setup.serenityFixes else {
                     report.corpusSkipped += 1
                     continue
                 }
@@ -184,6 +185,7 @@ public enum RandomCheck {
         for name in setup.mutations.names { words += ["--mutant", name] }
         if let properties = options.propertiesArgument { words += ["--properties", shellQuoted(properties)] }
         if setup.design != .reference { words += ["--design", setup.design.rawValue] }
+        for name in setup.serenityFixes.names { words += ["--fix", name] }
         if corpus, let dir = options.corpus?.directory { words += ["--corpus", shellQuoted(dir)] }
         return words.joined(separator: " ")
     }

@@ -7,6 +7,8 @@ public struct RandomSetup: Sendable {
     public var universe: Universe
     public var design: Design
     public var mutations: Mutations
+    /// Fixes switched on in the `serenity` design (docs/findings-serenity.md).
+    public var serenityFixes: SerenityFixes = []
     public var properties: PropertySet
     public var checking: Bool
 
@@ -57,7 +59,7 @@ extension RandomSetup {
 
     private func execute(count: Int, recorded: inout [AbstractStep], recording: Bool,
                          next: (AddressSpace) -> AbstractStep) -> RunOutcome {
-        var space = AddressSpace(universe: universe, design: design, mutations: mutations)
+        var space = AddressSpace(universe: universe, design: design, mutations: mutations, serenityFixes: serenityFixes)
         var statistics = RandomStatistics()
         statistics.runs = 1
         if checking, let violation = properties.firstViolation(state: space) {
@@ -92,13 +94,13 @@ extension RandomSetup {
     /// The concrete operations `steps` resolve to, each with the result it returned as its
     /// expectation: the trace file of a counterexample.
     public func trace(of steps: [AbstractStep], violates: String?, description: String?) -> Trace {
-        var space = AddressSpace(universe: universe, design: design, mutations: mutations)
+        var space = AddressSpace(universe: universe, design: design, mutations: mutations, serenityFixes: serenityFixes)
         var concrete: [Trace.Step] = []
         for step in steps {
             let (operation, result) = RandomExecution.apply(step, to: &space)
             concrete.append(Trace.Step(operation, expected: ExpectedResult(result)))
         }
-        return Trace(universe: universe, design: design, mutations: mutations, description: description,
+        return Trace(universe: universe, design: design, mutations: mutations, serenityFixes: serenityFixes, description: description,
                      violates: violates, steps: concrete)
     }
 }
@@ -107,7 +109,7 @@ extension RandomSetup {
     /// `steps` rewritten with absolute addresses and sizes (`AbstractStep.absolute(in:)`), each
     /// resolved in the state its run reaches: the run is unchanged.
     public func absolute(_ steps: [AbstractStep]) -> [AbstractStep] {
-        var space = AddressSpace(universe: universe, design: design, mutations: mutations)
+        var space = AddressSpace(universe: universe, design: design, mutations: mutations, serenityFixes: serenityFixes)
         return steps.map { step in
             let rewritten = step.absolute(in: space)
             _ = RandomExecution.apply(step, to: &space)

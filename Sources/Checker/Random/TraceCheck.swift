@@ -12,7 +12,8 @@ public enum TraceCheck {
 
     /// The first violation of the trace's run, or nil when every step keeps every property.
     public static func firstViolation(of trace: Trace, properties: PropertySet = PropertySet()) -> Finding? {
-        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations)
+        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
+                                 serenityFixes: trace.serenityFixes)
         if let v = properties.firstViolation(state: space) { return Finding(violation: v, step: 0) }
         for (i, step) in trace.steps.enumerated() {
             let transition = Transition(applying: step.operation, to: space)
