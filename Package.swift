@@ -1,6 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The explorer's hot loop calls the model's generic tree code across modules; full cross-module
+// optimisation lets release builds specialise it (measured: about a third faster).
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "regioncheck",
     platforms: [.macOS(.v15)],
@@ -21,9 +25,9 @@ let package = Package(
             providers: [.apt(["libz3-dev"])]
         ),
         // The reference implementation: no dependency beyond the standard library.
-        .target(name: "Model"),
+        .target(name: "Model", swiftSettings: crossModule),
         .target(name: "Z3Bridge", dependencies: ["CZ3"]),
-        .target(name: "Checker", dependencies: ["Model", "Z3Bridge"]),
+        .target(name: "Checker", dependencies: ["Model", "Z3Bridge"], swiftSettings: crossModule),
         .executableTarget(
             name: "regioncheck",
             dependencies: [

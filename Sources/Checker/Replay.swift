@@ -1,7 +1,7 @@
 import Model
 
-/// Re-runs a trace step by step on a fresh address space and compares each result with the
-/// step's expectation.
+/// Re-runs a trace step by step on a fresh address space, compares each result with the step's
+/// expectation, and checks every selected property around every step.
 public struct ReplayReport: Sendable {
     public struct StepOutcome: Sendable {
         public var index: Int
@@ -9,6 +9,8 @@ public struct ReplayReport: Sendable {
         public var result: OperationResult
         /// nil when the step carries no expectation.
         public var matched: Bool?
+        /// Every selected property the step violates, in catalogue order.
+        public var violations: [Violation]
         /// The address space after the step.
         public var picture: String
     }
@@ -16,27 +18,52 @@ public struct ReplayReport: Sendable {
     public var trace: Trace
     public var source: String
     public var steps: [StepOutcome]
+    /// The properties checked.
+    public var propertyIDs: [String]
     public var mismatches: Int { steps.count { $0.matched == false } }
     public var expectationsChecked: Int { steps.count { $0.matched != nil } }
+    /// Steps on which at least one property is violated.
+    public var violatingSteps: [StepOutcome] { steps.filter { !$0.violations.isEmpty } }
+    /// The first step that violates the trace's `violates` property; nil when it is not
+    /// violated again (or the trace names none).
+    public var reproduction: StepOutcome? {
+        guard let id = trace.violates else { return nil }
+        return steps.first { $0.violations.contains { $0.property == id } }
+    }
+    /// Every expectation matched (whatever the properties say).
     public var passed: Bool { mismatches == 0 }
+    /// Every expectation matched and no property is violated: what `replay` exits 0 on.
+    public var clean: Bool { passed && violatingSteps.isEmpty }
 }
 
 public enum Replayer {
-    public static func run(_ trace: Trace, source: String) -> ReplayReport {
-        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations)
+    public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet()) -> ReplayReport {
+        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
+                                 serenityFixes: trace.serenityFixes)
         var outcomes: [ReplayReport.StepOutcome] = []
         for (i, step) in trace.steps.enumerated() {
-            let result = step.operation.apply(to: &space)
+            let transition = Transition(applying: step.operation, to: space)
+            space = transition.after
             outcomes.append(ReplayReport.StepOutcome(
-                index: i + 1, step: step, result: result,
-                matched: step.expected.map { $0.matches(result) }, picture: space.picture))
+                index: i + 1, step: step, result: transition.result,
+                matched: step.expected.map { $0.matches(transition.result) },
+                violations: properties.allViolations(transition), picture: space.picture))
         }
-        return ReplayReport(trace: trace, source: source, steps: outcomes)
+        return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids)
+    }
+}
+
+extension PropertySet {
+    /// Every selected property a step violates, in catalogue order.
+    public func allViolations(_ transition: Transition) -> [Violation] {
+        let conventions = conventions ?? ErrorConventions(of: transition.before.design)
+        return properties.compactMap { $0.check(transition, conventions: conventions) }
     }
 }
 
 extension ReplayReport {
-    /// Each step, its result, whether it matched, and the address space after it.
+    /// Each step, its result, whether it matched, the properties it violates, and the address
+    /// space after it; the last line is the summary.
     public var text: String {
         var lines: [String] = []
         lines.append("replay \(source)")
@@ -52,11 +79,29 @@ extension ReplayReport {
             }
             if let note = outcome.step.note { line += "   (\(note))" }
             lines.append(line)
+            for violation in outcome.violations { lines.append("   ✗ VIOLATES \(violation)") }
             lines.append(outcome.picture)
         }
-        lines.append(passed
-            ? "ok: \(steps.count) steps, \(expectationsChecked) expectations matched"
-            : "FAILED: \(mismatches) of \(expectationsChecked) expectations did not match")
+        lines.append(summary)
         return lines.joined(separator: "\n")
+    }
+
+    /// One line: expectations, violations, and whether the trace's `violates` came back.
+    public var summary: String {
+        var parts: [String] = []
+        parts.append(mismatches == 0
+            ? "\(expectationsChecked) expectations matched"
+            : "\(mismatches) of \(expectationsChecked) expectations did not match")
+        let violated = violatingSteps
+        if violated.isEmpty {
+            parts.append("no property violated (\(propertyIDs.count) checked)")
+        } else {
+            let first = violated[0]
+            parts.append("\(violated.count) step(s) violate a property, first step \(first.index): \(first.violations[0].property)")
+        }
+        if let id = trace.violates {
+            parts.append(reproduction.map { "\(id) reproduced at step \($0.index)" } ?? "\(id) NOT reproduced")
+        }
+        return (clean ? "ok: " : "FAILED: ") + "\(steps.count) steps, " + parts.joined(separator: ", ")
     }
 }

@@ -10,7 +10,7 @@ extension Trace {
     public static func parse(_ data: Data, source: String) throws(InputError) -> Trace {
         let document = try JSONFields.parseDocument(data, source: source)
         let top = try JSONFields(document, source: source, location: "")
-        try top.onlyKeys(["format", "version", "description", "universe", "design", "mutations", "violates", "steps"])
+        try top.onlyKeys(["format", "version", "description", "universe", "design", "mutations", "fixes", "violates", "steps"])
         if let format = try top.string("format"), format != Trace.format {
             throw top.fail("format", "must be \"\(Trace.format)\", got \"\(format)\"")
         }
@@ -38,12 +38,23 @@ extension Trace {
         if design != .reference && !mutations.isEmpty {
             throw top.fail("mutations", "mutants are seams of the reference design; the \(design.rawValue) design takes none")
         }
+        var fixes: SerenityFixes = []
+        for (i, raw) in (try top.array("fixes") ?? []).enumerated() {
+            guard let name = raw as? String, let fix = SerenityFixes.named(name) else {
+                throw InputError(source: source, location: "field 'fixes'[\(i)]",
+                                 message: "unknown fix \(raw) (known: \(SerenityFixes.catalogue.map(\.name).joined(separator: ", ")))")
+            }
+            fixes.insert(fix)
+        }
+        if design != .serenity && !fixes.isEmpty {
+            throw top.fail("fixes", "fixes apply to the serenity design only")
+        }
         guard let rawSteps = try top.array("steps") else { throw top.fail("steps", "is missing") }
         var steps: [Step] = []
         for (i, raw) in rawSteps.enumerated() {
             steps.append(try parseStep(raw, source: source, location: "step \(i + 1)", universe: universe))
         }
-        return Trace(universe: universe, design: design, mutations: mutations,
+        return Trace(universe: universe, design: design, mutations: mutations, serenityFixes: fixes,
                      description: try top.string("description"), violates: try top.string("violates"), steps: steps)
     }
 
@@ -135,6 +146,9 @@ extension Trace {
         lines.append("  \"universe\": \(UniverseFile.jsonText(universe)),")
         lines.append("  \"design\": \"\(design.rawValue)\",")
         lines.append("  \"mutations\": [\(mutations.names.map { "\"\($0)\"" }.joined(separator: ", "))],")
+        if !serenityFixes.isEmpty {
+            lines.append("  \"fixes\": [\(serenityFixes.names.map { "\"\($0)\"" }.joined(separator: ", "))],")
+        }
         if let violates { lines.append("  \"violates\": \(jsonString(violates)),") }
         lines.append("  \"steps\": [")
         for (i, step) in steps.enumerated() {

@@ -21,15 +21,18 @@ public struct Trace: Sendable, Hashable {
     public var universe: Universe
     public var design: Design
     public var mutations: Mutations
+    /// Fixes switched on in the `serenity` design.
+    public var serenityFixes: SerenityFixes
     public var description: String?
     /// For a counterexample: the id of the property it violates, checked again on replay.
     public var violates: String?
     public var steps: [Step]
 
-    public init(universe: Universe, design: Design = .reference, mutations: Mutations = [],
+    public init(universe: Universe, design: Design = .reference, mutations: Mutations = [], serenityFixes: SerenityFixes = [],
                 description: String? = nil, violates: String? = nil, steps: [Step]) {
         self.universe = universe
         self.design = design
+        self.serenityFixes = serenityFixes
         self.mutations = mutations
         self.description = description
         self.violates = violates

@@ -68,8 +68,14 @@ extension AddressSpace {
         let first = table * perTable * pageSize
         let end = (table + 1) * perTable * pageSize
         guard let span = try? VirtualRange(base: first, size: end - first) else { return false }
-        for region in regions.regions(intersecting: span) where region.protection.isAccessible {
-            return true
+        // Walks the tree in place: this runs for every table an unmap touches, so no array.
+        let tree = regions.tree
+        var index = tree.floor(span.base) ?? tree.first
+        while let i = index {
+            let region = tree[i]
+            if region.range.base >= span.end { break }
+            if region.protection.isAccessible && region.range.intersects(span) { return true }
+            index = tree.successor(of: i)
         }
         return false
     }

@@ -4,7 +4,14 @@ extension Z3Context {
     /// Parses SMT-LIB2 text and returns its assertions in order. A rejected input throws
     /// `Z3Error.parse` with Z3's own line and column in `text` and `file` as the name.
     public func parse(_ text: String, file: String = "<input>") throws(Z3Error) -> [Z3Expr] {
-        let vector = Z3_parse_smtlib2_string(raw, text, 0, nil, nil, 0, nil, nil)
+        try parse(text, file: file, facts: nil)
+    }
+
+    /// Parses with the fact names declared (see `Z3FactBinding`).
+    func parse(_ text: String, file: String, facts: Z3FactBinding?) throws(Z3Error) -> [Z3Expr] {
+        let vector = facts?.withDeclarations { count, names, decls in
+            Z3_parse_smtlib2_string(raw, text, 0, nil, nil, count, names, decls)
+        } ?? Z3_parse_smtlib2_string(raw, text, 0, nil, nil, 0, nil, nil)
         // Read the error before any other call: every API entry resets the error code.
         let code = Z3_get_error_code(raw)
         let message = code == Z3_OK ? "" : String(cString: Z3_get_error_msg(raw, code))

@@ -43,3 +43,10 @@ extension Z3Expr {
         return try Z3Expr.make(context) { Z3_get_app_arg(c, Z3_to_app(c, raw), UInt32(index)) }
     }
 }
+
+extension Z3Expr {
+    /// Z3's rewriter applied: with concrete facts, array reads at known indices fold away.
+    func simplified() throws(Z3Error) -> Z3Expr {
+        try Z3Expr.make(context) { Z3_simplify(context.raw, raw) }
+    }
+}

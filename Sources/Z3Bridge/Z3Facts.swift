@@ -1,6 +1,7 @@
 /// Concrete values a property is checked against: named integers and Booleans, and named
-/// integer and Boolean arrays indexed `0..<count`. The bridge turns them into SMT-LIB2
-/// definitions (`define-fun`), so a property's bounded quantifiers range over concrete data.
+/// integer and Boolean arrays indexed `0..<count`. The checker declares the names to Z3's
+/// parser and substitutes the values (`Z3FactBinding`, `Z3Grounding`), so a property's bounded
+/// quantifiers range over concrete data; `smtlib` renders the same facts as text.
 ///
 /// Names are SMT-LIB2 symbols; property files refer to a scalar as `name` and to an array
 /// element as `(name i)`. An array read outside `0..<count` yields 0 (or false): properties
@@ -22,7 +23,8 @@ public struct Z3Facts: Equatable, Sendable {
         (Array(integers.keys) + booleans.keys + integerArrays.keys + booleanArrays.keys).sorted()
     }
 
-    /// The SMT-LIB2 definitions, one per line, sorted by name so that equal facts give equal text.
+    /// The facts as standalone SMT-LIB2 definitions, sorted by name so that equal facts give
+    /// equal text: prepend to a property file to reproduce a check with any Z3 front end.
     public var smtlib: String {
         var lines: [String: String] = [:]
         for (name, value) in integers {
@@ -40,13 +42,21 @@ public struct Z3Facts: Equatable, Sendable {
         return lines.keys.sorted().map { lines[$0]! + "\n" }.joined()
     }
 
-    /// `(define-fun name ((i Int)) S (ite (= i 0) v0 (ite (= i 1) v1 ... otherwise)))`
+    /// An array is an SMT array constant built by a chain of `store`s over a constant default,
+    /// read through a function so files write `(name i)`:
+    ///
+    ///     (define-fun |regioncheck.name| () (Array Int S) (store (store ((as const (Array Int S)) d) 0 v0) 1 v1))
+    ///     (define-fun |name| ((i Int)) S (select |regioncheck.name| i))
+    ///
+    /// (Z3 4.8 parses `define-fun` bodies made of `ite` in quadratic time; stores are linear.)
     static func array(_ name: String, sort: String, _ values: [String], otherwise: String) -> String {
-        var body = otherwise
-        for (index, value) in values.enumerated().reversed() {
-            body = "(ite (= i \(index)) \(value) \(body))"
+        let storage = symbol("regioncheck." + name)
+        var chain = String(repeating: "(store ", count: values.count) + "((as const (Array Int \(sort))) \(otherwise))"
+        for (index, value) in values.enumerated() {
+            chain += " \(index) \(value))"
         }
-        return "(define-fun \(symbol(name)) ((i Int)) \(sort) \(body))"
+        return "(define-fun \(storage) () (Array Int \(sort)) \(chain))\n"
+            + "(define-fun \(symbol(name)) ((i Int)) \(sort) (select \(storage) i))"
     }
 
     static func numeral(_ value: Int) -> String {

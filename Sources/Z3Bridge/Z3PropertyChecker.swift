@@ -12,8 +12,8 @@ public final class Z3PropertyChecker {
     /// Type-checks a property file against its kind's vocabulary (filled with zeros): syntax
     /// errors, unknown symbols, sort errors and bad witness terms surface here, at load time.
     public func validate(_ property: Z3Property) throws(Z3Error) {
-        let query = Z3PropertyQuery(property, facts: Z3Vocabulary.placeholderFacts(for: property.kind))
-        let (assertions, _) = try query.parse(in: context)
+        let facts = try Z3FactBinding(Z3Vocabulary.placeholderFacts(for: property.kind), context: context)
+        let (assertions, _) = try Z3PropertyQuery(property).parse(with: facts)
         if assertions.isEmpty {
             throw .header(file: property.path, line: 1, message: "the file asserts nothing; it must assert the property's violation")
         }
@@ -26,9 +26,13 @@ public final class Z3PropertyChecker {
         if let kind = facts.kind, kind != property.kind {
             throw .kindMismatch(property: property.id, expected: property.kind, got: kind)
         }
-        let (assertions, terms) = try Z3PropertyQuery(property, facts: facts).parse(in: context)
+        let binding = try Z3FactBinding(facts, context: context)
+        let (assertions, terms) = try Z3PropertyQuery(property).parse(with: binding)
+        var grounding = Z3Grounding(facts: binding)
         try solver.reset()
-        try solver.assert(assertions)
+        for assertion in assertions {
+            try solver.assert(try grounding.ground(assertion).simplified())
+        }
         switch try solver.check(timeout: timeout) {
         case .unsat:
             return .holds
@@ -38,7 +42,7 @@ public final class Z3PropertyChecker {
             var values: [String: Z3Value] = [:]
             for (term, expression) in terms {
                 do {
-                    values[term] = try model.evaluate(expression)
+                    values[term] = try model.evaluate(try grounding.ground(expression))
                 } catch {
                     throw .witness(property: property.id, message: "cannot evaluate {\(term)}: \(error)")
                 }

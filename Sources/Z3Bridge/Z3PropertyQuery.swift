@@ -1,35 +1,31 @@
-/// The SMT-LIB2 text Z3 parses for one property on some facts:
+/// The SMT-LIB2 text Z3 parses for one property:
 ///
-///     <facts, one definition per line>
 ///     <the property file>
 ///     (assert (= T T))   ; one probe per witness term T, never given to the solver
 ///
-/// Probes make Z3 parse each witness term in the file's scope; the parsed term is then
-/// evaluated in the model. Error positions are mapped back to the file (or to the witness
-/// header line, for a probe).
+/// The fact names are declared to the parser, not written out, so Z3's line numbers are the
+/// file's own. Probes make Z3 parse each witness term in the file's scope; the parsed term is
+/// evaluated in the model. An error in a probe is mapped back to the witness header line.
 struct Z3PropertyQuery {
     let property: Z3Property
     let text: String
-    let factLines: Int
     let fileLines: Int
     static let probePrefix = "(assert (= "
 
-    init(_ property: Z3Property, facts: Z3Facts) {
+    init(_ property: Z3Property) {
         self.property = property
-        let definitions = facts.smtlib
         var body = property.source
         if !body.hasSuffix("\n") { body += "\n" }
-        factLines = definitions.count(where: { $0 == "\n" })
         fileLines = body.count(where: { $0 == "\n" })
         let probes = property.witness.terms.map { "\(Self.probePrefix)\($0) \($0)))\n" }.joined()
-        text = definitions + body + probes
+        text = body + probes
     }
 
     /// Parses the query: the property's assertions, then each witness term.
-    func parse(in context: Z3Context) throws(Z3Error) -> (assertions: [Z3Expr], terms: [String: Z3Expr]) {
+    func parse(with facts: Z3FactBinding) throws(Z3Error) -> (assertions: [Z3Expr], terms: [String: Z3Expr]) {
         let parsed: [Z3Expr]
         do {
-            parsed = try context.parse(text, file: property.path)
+            parsed = try facts.context.parse(text, file: property.path, facts: facts)
         } catch {
             throw relocate(error)
         }
@@ -48,14 +44,8 @@ struct Z3PropertyQuery {
 
     func relocate(_ error: Z3Error) -> Z3Error {
         guard case let .parse(file, line, column, message) = error else { return error }
-        if line <= factLines {
-            // The facts are generated: an error there is the caller's, not the file's.
-            return .api(code: "Z3_PARSER_ERROR", message: "facts line \(line) column \(column): \(message)")
-        }
-        if line <= factLines + fileLines {
-            return .parse(file: file, line: line - factLines, column: column, message: message)
-        }
-        let probe = line - factLines - fileLines - 1
+        if line <= fileLines { return error }
+        let probe = line - fileLines - 1
         let terms = property.witness.terms
         guard terms.indices.contains(probe) else {
             return .parse(file: file, line: fileLines, column: column, message: message)

@@ -11,8 +11,11 @@ struct RegionCheck: ParsableCommand {
             Exit codes: 0 every property holds, 1 a violation (or a replay mismatch) was found, \
             2 bad input or usage, 3 inconclusive (a limit stopped the check before its bound).
             """,
-        subcommands: [ReplayCommand.self],
-        defaultSubcommand: ReplayCommand.self
+        subcommands: [
+            ExploreCommand.self, RandomCommand.self, ReplayCommand.self, PropertiesCommand.self,
+            BenchCommand.self, BenchRandomCommand.self,
+        ],
+        defaultSubcommand: ExploreCommand.self
     )
 
     /// Usage errors exit with 2 (SPEC §5), not ArgumentParser's 64.

@@ -5,8 +5,12 @@ import Foundation
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Re-run trace files step by step, checking each step's expected result.",
-        discussion: "With no FILE, replays the example traces bundled in Examples/traces."
+        abstract: "Re-run trace files step by step, checking each step's expected result and every property.",
+        discussion: """
+            With no FILE, replays the example traces bundled in Examples/traces. Exit 1 when an expectation \
+            does not match or a property is violated (for a counterexample trace: the violation is reproduced); \
+            0 when every expectation matches and no property is violated.
+            """
     )
 
     @Argument(help: "Trace files (JSON) to replay.")
@@ -15,9 +19,18 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Print only the summary line of each trace.")
     var quiet = false
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
+    var properties: String?
+
     func run() throws {
         let paths = files.isEmpty ? BundledFiles.exampleTraces() : files
         guard !paths.isEmpty else { failOnBadInput("no trace files given and no bundled examples found (run from the package root)") }
+        let propertySet: PropertySet
+        do throws(InputError) {
+            propertySet = try PropertySet(selection: properties)
+        } catch {
+            failOnBadInput(error.description)
+        }
         var failed = false
         for path in paths {
             let trace: Trace
@@ -26,10 +39,10 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 failOnBadInput(error.description)
             }
-            let report = Replayer.run(trace, source: path)
+            let report = Replayer.run(trace, source: path, properties: propertySet)
             print(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
             if !quiet { print() }
-            failed = failed || !report.passed
+            failed = failed || !report.clean
         }
         if failed { throw ExitCode(Exit.violation) }
     }

@@ -11,14 +11,19 @@ public struct ErrorConventions: Sendable, Hashable, CustomStringConvertible {
     /// range's end) or wraps: ENOMEM in the reference (outside the total range); EFAULT at HEAD,
     /// whose sys$mmap checks is_user_range before placing (serenity-notes §2, syscall layer).
     public var fixedPastUserCeiling: KernelError
+    /// Anonymous executable mappings: allowed in the reference; EINVAL at HEAD, whose sys$mmap
+    /// rejects PROT_EXEC without MS_AXALLOWED before placing anything (serenity-notes §2).
+    public var anonymousExecRejected: Bool
 
-    public init(fixedNoReplaceCollision: KernelError, fixedPastUserCeiling: KernelError) {
+    public init(fixedNoReplaceCollision: KernelError, fixedPastUserCeiling: KernelError, anonymousExecRejected: Bool = false) {
         self.fixedNoReplaceCollision = fixedNoReplaceCollision
         self.fixedPastUserCeiling = fixedPastUserCeiling
+        self.anonymousExecRejected = anonymousExecRejected
     }
 
     public static let reference = ErrorConventions(fixedNoReplaceCollision: .EEXIST, fixedPastUserCeiling: .ENOMEM)
-    public static let serenity = ErrorConventions(fixedNoReplaceCollision: .ENOMEM, fixedPastUserCeiling: .EFAULT)
+    public static let serenity = ErrorConventions(fixedNoReplaceCollision: .ENOMEM, fixedPastUserCeiling: .EFAULT,
+                                                  anonymousExecRejected: true)
 
     /// The conventions `design` documents.
     public init(of design: Design) {

@@ -4,35 +4,33 @@ import Model
 enum MemoryProperties {
     static let noLeak = Property(
         id: "no-leak",
-        summary: "frames, VMObjects and page tables are in use exactly when something live needs them; freed space is allocatable"
-    ) { t in
-        let space = t.after
-        if case .teardown = t.operation,
-           !space.regions.isEmpty || space.frames.usedCount > 0 || !space.directory.tables.isEmpty || !space.objects.live.isEmpty {
+        summary: "frames, VMObjects and page tables are in use exactly when something live needs them; freed space is allocatable",
+        state: { space in
+            if let problem = space.leakedResource() { return problem }
+            // Address space: every hole of the tree can be mapped again exactly (one authority).
+            var problem: String?
+            space.regions.forEachHole { start, end in
+                var probe = space
+                probe.faults = FaultInjection()
+                let hole = try! VirtualRange(base: start, size: end - start)
+                do throws(KernelError) {
+                    try probe.mmap(size: hole.size, protection: .none, placement: .fixedNoReplace(hole.base))
+                } catch {
+                    problem = "the hole \(hole) is free in the region tree but mapping it fixed-noreplace fails with \(error)"
+                    return true
+                }
+                return false
+            }
+            return problem
+        },
+        transition: { t in
+            guard case .teardown = t.operation else { return nil }
+            let space = t.after
+            guard !space.regions.isEmpty || space.frames.usedCount > 0 || !space.directory.tables.isEmpty || !space.objects.live.isEmpty
+            else { return nil }
             return "after teardown \(space.regions.count) regions, \(space.objects.live.count) VMObjects, "
                 + "\(space.frames.usedCount) frames and \(space.directory.tables.count) page tables remain"
-        }
-        if let problem = space.leakedResource() { return problem }
-        // Address space: every hole of the tree can be mapped again exactly (one authority).
-        switch t.operation {
-        case .touch, .failNext: return nil
-        default: break
-        }
-        var problem: String?
-        space.regions.forEachHole { start, end in
-            var probe = space
-            probe.faults = FaultInjection()
-            let hole = try! VirtualRange(base: start, size: end - start)
-            do throws(KernelError) {
-                try probe.mmap(size: hole.size, protection: .none, placement: .fixedNoReplace(hole.base))
-            } catch {
-                problem = "the hole \(hole) is free in the region tree but mapping it fixed-noreplace fails with \(error)"
-                return true
-            }
-            return false
-        }
-        return problem
-    }
+        })
 
     static let mmuCoherence = Property(
         id: "mmu-coherence",
@@ -91,33 +89,55 @@ enum MemoryProperties {
 
 extension AddressSpace {
     /// The first frame, VMObject or page table that is held without being needed (or needed but
-    /// not held).
+    /// not held). Runs after every step, so it counts in arrays indexed by slot and merges sorted
+    /// lists instead of hashing.
     func leakedResource() -> String? {
-        var referencing: [VMObjectID: Int32] = [:]
+        var referencing = [Int32](repeating: 0, count: objects.slots.count)
         for region in regions.regions {
             guard objects.contains(region.object) else {
                 return "region \(region.range) refers to a destroyed VMObject (a dangling region)"
             }
-            referencing[region.object, default: 0] += 1
+            referencing[Int(region.object.raw)] += 1
         }
-        var owned: [FrameNumber: Int] = [:]
-        for (id, object) in objects.live {
-            let refs = referencing[id] ?? 0
+        var owned: [FrameNumber] = []
+        for slot in objects.slots.indices {
+            guard let object = objects.slots[slot] else { continue }
+            let refs = referencing[slot]
             if refs == 0 { return "a VMObject of \(object.pageCount) pages is alive but no region refers to it" }
             if object.referenceCount != refs {
                 return "a VMObject's reference count is \(object.referenceCount) but \(refs) regions refer to it"
             }
-            for page in object.populated { owned[page.frame, default: 0] += 1 }
+            for page in object.populated { owned.append(page.frame) }
         }
-        for (frame, count) in owned {
-            if count > 1 { return "frame \(frame) backs \(count) VMObject pages" }
-            if !frames.isInUse(frame) { return "frame \(frame) backs a VMObject page but is free in the pool" }
+        owned.sort()
+        for i in owned.indices.dropFirst() where owned[i] == owned[i - 1] {
+            return "frame \(owned[i]) backs \(owned.count { $0 == owned[i] }) VMObject pages"
         }
-        if let stray = frames.inUse.first(where: { owned[$0] == nil }) {
-            return "frame \(stray) is in use but no live VMObject owns it"
+        // Owned frames and frames in use, both ascending, must be the same list.
+        let inUse = frames.inUse
+        var i = 0, j = 0
+        while i < owned.count || j < inUse.count {
+            if j == inUse.count || (i < owned.count && owned[i] < inUse[j]) {
+                return "frame \(owned[i]) backs a VMObject page but is free in the pool"
+            }
+            if i == owned.count || inUse[j] < owned[i] {
+                return "frame \(inUse[j]) is in use but no live VMObject owns it"
+            }
+            i += 1
+            j += 1
         }
-        for table in directory.tables where !isTableNeeded(table) {
-            return "page table \(table) (pages \((table * universe.pagesPerTable * pageSize).hex)…) is allocated but no accessible region needs it"
+        // Every allocated table must lie in the table span of some accessible region: walk the
+        // spans (ascending by first table) beside the tables (ascending).
+        let tableBytes = universe.pagesPerTable * pageSize
+        var spans = regions.regions.lazy.filter { $0.protection.isAccessible }.makeIterator()
+        var span = spans.next().map { ($0.range.base / tableBytes, $0.range.last / tableBytes) }
+        for table in directory.tables {
+            while let (_, last) = span, last < table {
+                span = spans.next().map { ($0.range.base / tableBytes, $0.range.last / tableBytes) }
+            }
+            guard let (first, _) = span, first <= table else {
+                return "page table \(table) (pages \((table * universe.pagesPerTable * pageSize).hex)…) is allocated but no accessible region needs it"
+            }
         }
         return nil
     }

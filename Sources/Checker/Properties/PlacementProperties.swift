@@ -14,14 +14,16 @@ enum PlacementProperties {
         if region.range.size != request.size {
             return "mmap of \(request.size.hex) bytes returned the range \(region.range) of \(region.range.size.hex) bytes"
         }
-        if !base.isAligned(to: request.alignment) {
+        // A fixed placement is exactly where it was asked (checked below); the kernel aligns only
+        // the ranges it chooses itself.
+        if request.address == nil && !base.isAligned(to: request.alignment) {
             return "mmap returned \(base.hex), not aligned to \(request.alignment.hex)"
         }
         if let address = request.address, address != base {
             return "fixed mmap at \(address.hex) returned \(base.hex)"
         }
         if request.placement != .fixed {
-            if let other = t.before.regions.regions(intersecting: region.range).first {
+            if let other = t.before.regions.firstRegion(intersecting: region.range) {
                 return "mmap returned \(region.range), but \(other.range) was already mapped there"
             }
         }
@@ -59,6 +61,8 @@ enum PlacementProperties {
         summary: "fixedNoReplace succeeds iff the range is inside the total range and free"
     ) { t, conventions in
         guard let request = MmapRequest(t.operation, pageSize: t.before.pageSize), request.placement == .fixedNoReplace else { return nil }
+        // A documented policy that refuses the request before placement is not a placement answer.
+        if conventions.anonymousExecRejected && request.protection.contains(.execute) && t.result == .error(.EINVAL) { return nil }
         let total = t.before.universe.totalRange
         guard let range = request.fixedRange, total.contains(range) else {
             // Past the user ceiling (the total range's end) a design may document another errno.
@@ -67,7 +71,7 @@ enum PlacementProperties {
             return t.result == .error(expected) ? nil
                 : "fixed-noreplace at \(request.address!.hex) reaches outside the total range but returned \(t.result), not \(expected)"
         }
-        let occupant = t.before.regions.regions(intersecting: range).first
+        let occupant = t.before.regions.firstRegion(intersecting: range)
         switch (occupant, t.result) {
         case (let o?, .ok):
             return "fixed-noreplace \(range) succeeded although \(o.range) was mapped there"

@@ -10,7 +10,7 @@ enum ResultProperties {
         let P = t.before.pageSize
         switch t.result {
         case .error(let errno):
-            if t.before.snapshot(includeFaults: false) != t.after.snapshot(includeFaults: false) {
+            if !t.before.sameContents(as: t.after), t.before.snapshot(includeFaults: false) != t.after.snapshot(includeFaults: false) {
                 return "\(t.operation) returned \(errno) but changed the address space"
             }
             return nil
@@ -18,7 +18,7 @@ enum ResultProperties {
             switch t.operation {
             case .munmap:
                 guard let range = operatedRange(of: t.operation, pageSize: P) else { return nil }
-                if let left = t.after.regions.regions(intersecting: range).first {
+                if let left = t.after.regions.firstRegion(intersecting: range) {
                     return "munmap \(range) succeeded but \(left.range.intersection(range)!) is still mapped"
                 }
             case .mprotect(_, _, let protection):
@@ -89,17 +89,43 @@ enum ResultProperties {
     }
 }
 
+extension RegionTree {
+    /// The same regions (ranges, protections, objects, offsets), in a walk of both trees.
+    func hasSameRegions(as other: RegionTree) -> Bool {
+        guard count == other.count else { return false }
+        var mine = regions.makeIterator()
+        var theirs = other.regions.makeIterator()
+        while let a = mine.next() {
+            guard let b = theirs.next(), a == b else { return false }
+        }
+        return true
+    }
+}
+
 extension AddressSpace {
-    /// The first page of an accessible region whose page table is missing.
+    /// Structurally the same address space, pending failures and counters aside: a cheap
+    /// sufficient test for "unchanged" (the canonical snapshots decide when it says no). Arrays
+    /// that were never copied compare by identity, so a rolled-back step costs almost nothing.
+    func sameContents(as other: AddressSpace) -> Bool {
+        objects == other.objects && frames == other.frames && directory == other.directory && tlb == other.tlb
+            && legacyAllocator == other.legacyAllocator && regions.hasSameRegions(as: other.regions)
+    }
+
+    /// The first page of an accessible region whose page table is missing. Tables are unique
+    /// and sorted, so all are there exactly when the slice covering the region is full.
     func firstPageWithoutTable(_ region: Region) -> UInt64? {
         guard region.protection.isAccessible else { return nil }
         let perTable = universe.pagesPerTable
         let pages = region.range.base / pageSize ..< region.range.end / pageSize
-        var table = pages.lowerBound / perTable
-        while table * perTable < pages.upperBound {
-            if !directory.hasTable(table) { return max(pages.lowerBound, table * perTable) * pageSize }
-            table += 1
-        }
-        return nil
+        // The tables the loop `table * perTable < pages.upperBound` from the first page's table visits.
+        guard pages.upperBound > 0 else { return nil }
+        let first = pages.lowerBound / perTable
+        let last = (pages.upperBound - 1) / perTable
+        guard last >= first else { return nil }
+        let present = directory.tables(in: first ... last)
+        if UInt64(present.count) == last - first + 1 { return nil }
+        var expected = first
+        for table in present where table == expected { expected += 1 }
+        return max(pages.lowerBound, expected * perTable) * pageSize
     }
 }

@@ -1,0 +1,17 @@
+import Model
+
+extension Counterexample {
+    /// Turns the branches the explorer took into a trace (an injected failure becomes a
+    /// `fail-next` step before its operation), with `violates` set, and replays it for the
+    /// report's pictures.
+    init(path: [Branch], violation: Violation, request: ExplorationRequest) {
+        var steps: [Trace.Step] = path.flatMap { branch in request.alphabet.steps(of: branch).map { Trace.Step($0) } }
+        if !steps.isEmpty { steps[steps.count - 1].note = "violates \(violation)" }
+        let trace = Trace(
+            universe: request.universe, design: request.design, mutations: request.mutations, serenityFixes: request.serenityFixes,
+            description: "counterexample found by regioncheck explore (\(path.count) steps): \(violation.property)",
+            violates: violation.property, steps: steps)
+        self.init(violation: violation, trace: trace,
+                  replay: Replayer.run(trace, source: "counterexample", properties: request.properties), depth: path.count)
+    }
+}

@@ -1,0 +1,149 @@
+import Model
+
+/// The read-only view a worker expands frontier states against: the stores as they stood when
+/// the batch started.
+struct ExpansionContext: Sendable {
+    let alphabet: Alphabet
+    let properties: [Property]
+    /// The error codes the design documents (the properties judge errnos by them).
+    let conventions: ErrorConventions
+    let initial: AddressSpace
+    let store: StateStore
+    let parents: [UInt32]
+    let branches: [UInt32]
+}
+
+/// A worker's own scratch space, reused from chunk to chunk so the hot loop allocates little.
+struct ExpansionWorker {
+    var scratch = SnapshotScratch()
+    var encoding: [UInt8] = []
+    var layout: [UInt8] = []
+    /// States this chunk already produced (so their state invariants are checked once).
+    var local = StateStore(capacity: 4096)
+    /// The states on the path from the initial state to the last frontier state rebuilt.
+    var pathIndices: [Int] = []
+    var pathStates: [AddressSpace] = []
+    /// The plain branches of the current state that attempted a page-table / frame allocation.
+    var pageTableBranches: [Branch] = []
+    var frameBranches: [Branch] = []
+
+    /// Larger than any step's number of allocations.
+    static let probeGrace = Int.max / 4
+
+    /// Expands the frontier states `chunk` (state indices): every branch of each, checked
+    /// against the properties, stopping at the first violation.
+    mutating func expand(_ chunk: Range<Int>, in context: ExpansionContext) -> ChunkOutput {
+        var output = ChunkOutput()
+        local.removeAll()
+        for parent in chunk {
+            let space = rebuild(parent, in: context)
+            pageTableBranches.removeAll(keepingCapacity: true)
+            frameBranches.removeAll(keepingCapacity: true)
+            var found: (Branch, Violation)?
+            context.alphabet.forEachPlainBranch(in: space) { branch in
+                var after = space
+                if context.alphabet.settings.faults {
+                    // A probe, not a failure: the pending failure waits behind a grace count no
+                    // step can use up, so the step behaves exactly as without it, and the grace
+                    // it consumed tells which allocations it attempted.
+                    after.faults.schedule(.pageTable, count: 1, after: ExpansionWorker.probeGrace)
+                    after.faults.schedule(.frame, count: 1, after: ExpansionWorker.probeGrace)
+                }
+                let operation = context.alphabet.operation(of: branch)
+                let result = operation.apply(to: &after)
+                if context.alphabet.settings.faults {
+                    // Failing the first allocation of a kind matters only for a step that
+                    // allocates one; otherwise the failure would stay pending, and the branch that
+                    // injects it before a later step covers that.
+                    if after.faults.pageTableGrace < ExpansionWorker.probeGrace { pageTableBranches.append(branch) }
+                    if after.faults.frameGrace < ExpansionWorker.probeGrace { frameBranches.append(branch) }
+                    after.faults = FaultInjection()
+                }
+                let transition = Transition(before: space, operation: operation, result: result, after: consume after)
+                if let violation = check(transition, parent: parent, branch: branch, in: context, output: &output) {
+                    found = (branch, violation)
+                    return true
+                }
+                return false
+            }
+            if found == nil {
+                for (kind, branches) in [(AllocationKind.pageTable, pageTableBranches), (.frame, frameBranches)] {
+                    for plain in branches {
+                        let branch = Branch(letter: plain.letter, choice: plain.choice, fault: kind)
+                        var before = space
+                        before.injectFailure(kind)
+                        var after = before
+                        let operation = context.alphabet.operation(of: branch)
+                        let result = operation.apply(to: &after)
+                        precondition(after.faults[kind] == 0, "the injected failure was not consumed, though the probe saw an allocation")
+                        let transition = Transition(before: consume before, operation: operation, result: result, after: consume after)
+                        if let violation = check(transition, parent: parent, branch: branch, in: context, output: &output) {
+                            found = (branch, violation)
+                            break
+                        }
+                    }
+                    if found != nil { break }
+                }
+            }
+            if let (branch, violation) = found {
+                output.violation = (parent, branch, violation)
+                break
+            }
+        }
+        return output
+    }
+
+    /// Checks one transition from the frontier state, and keeps its target if it is new.
+    /// `before` is the frontier state, with the injected failure if the branch has one.
+    private mutating func check(_ transition: Transition, parent: Int, branch: Branch, in context: ExpansionContext,
+                                output: inout ChunkOutput) -> Violation? {
+        output.generated += 1
+        // A step that changed nothing leads back to its (known) parent: no need to encode it.
+        var hash: UInt64 = 0
+        var isNew = false
+        if !transition.after.sameContents(as: transition.before) {
+            encoding.removeAll(keepingCapacity: true)
+            transition.after.encode(into: &encoding, scratch: &scratch, includeFaults: false)
+            (hash, isNew) = encoding.withUnsafeBufferPointer { key in
+                let hash = StateStore.hash(key)
+                return (hash, context.store.find(key, hash: hash) == nil && local.find(key, hash: hash) == nil)
+            }
+        }
+        // State invariants of a state seen before held then (or the run would have stopped).
+        for property in context.properties where isNew || property.scope == .transition {
+            if let violation = property.check(transition, conventions: context.conventions, stateIsNew: isNew) { return violation }
+        }
+        if isNew {
+            encoding.withUnsafeBufferPointer { _ = local.insert($0, hash: hash) }
+            layout.removeAll(keepingCapacity: true)
+            transition.after.encodeLayout(into: &layout)
+            output.candidates.append(encoding: encoding, hash: hash, parent: parent, branch: branch, layout: layout)
+        }
+        return nil
+    }
+
+    /// The state with index `index`, rebuilt by replaying its branches from the initial state,
+    /// reusing the longest prefix of the previously rebuilt path.
+    mutating func rebuild(_ index: Int, in context: ExpansionContext) -> AddressSpace {
+        var chain: [Int] = []
+        var i = index
+        while i != 0 {
+            chain.append(i)
+            i = Int(context.parents[i])
+        }
+        chain.reverse()
+        var common = 0
+        while common < chain.count, common < pathIndices.count, pathIndices[common] == chain[common] { common += 1 }
+        pathIndices.removeSubrange(common...)
+        pathStates.removeSubrange(common...)
+        for step in chain[common...] {
+            var space = pathStates.last ?? context.initial
+            let branch = Branch(packed: context.branches[step])
+            if let fault = branch.fault { space.injectFailure(fault) }
+            _ = context.alphabet.operation(of: branch).apply(to: &space)
+            pathIndices.append(step)
+            pathStates.append(space)
+        }
+        return pathStates.last ?? context.initial
+    }
+}

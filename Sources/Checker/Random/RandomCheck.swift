@@ -1,0 +1,197 @@
+import Foundation
+import Model
+import Synchronization
+
+/// How many random runs, how long, from which seed; where counterexamples go.
+public struct RandomOptions: Sendable {
+    public var runs: Int
+    public var steps: Int
+    /// Run 0 uses this seed; run i + 1 uses `RandomCheck.nextSeed(after:)` of run i's.
+    public var seed: UInt64
+    /// Threads running runs side by side; the result and the counts do not depend on it.
+    public var workers: Int
+    /// The failure database to replay first and to add counterexamples to.
+    public var corpus: Corpus?
+    /// Where the shrunk counterexample is written, if anywhere.
+    public var traceOut: String?
+    /// How the universe and the properties were given on the command line, repeated in the
+    /// reproduction line.
+    public var universeArgument: String
+    public var propertiesArgument: String?
+
+    public init(runs: Int, steps: Int, seed: UInt64, workers: Int = 1, corpus: Corpus? = nil, traceOut: String? = nil,
+                universeArgument: String, propertiesArgument: String? = nil) {
+        self.runs = runs
+        self.steps = steps
+        self.seed = seed
+        self.workers = workers
+        self.corpus = corpus
+        self.traceOut = traceOut
+        self.universeArgument = universeArgument
+        self.propertiesArgument = propertiesArgument
+    }
+}
+
+/// A counterexample: where it came from, the property, how it shrank, the trace file.
+public struct RandomFailure: Sendable {
+    public enum Origin: Sendable, Equatable {
+        /// Random run `index` (0-based) with seed `seed`, failing after `step` steps.
+        case run(index: Int, seed: UInt64, step: Int)
+        /// A corpus trace that still fails.
+        case corpus(path: String)
+    }
+
+    public var origin: Origin
+    public var violation: Violation
+    /// Lengths before and after shrinking, the candidates kept and the candidates run.
+    public var originalLength: Int
+    public var shrunkLength: Int
+    public var shrinkSteps: Int
+    public var shrinkAttempts: Int
+    /// False when shrinking stopped at its step budget before a fixed point.
+    public var shrinkComplete: Bool
+    /// The shrunk counterexample as concrete operations, `violates` set.
+    public var trace: Trace
+    /// The command that finds it again.
+    public var reproduce: String
+    /// Where the trace was written (the --trace-out path and the corpus file).
+    public var writtenTo: [String]
+}
+
+/// Everything a `random` invocation found and counted.
+public struct RandomReport: Sendable {
+    public var universe: Universe
+    public var design: Design
+    public var mutations: Mutations
+    public var properties: [String]
+    public var checking: Bool
+    public var options: RandomOptions
+    public var statistics: RandomStatistics
+    /// Wall-clock time of the random runs (not of the corpus replay or the shrinking).
+    public var seconds: Double
+    public var corpusReplayed = 0
+    public var corpusSkipped = 0
+    public var failure: RandomFailure?
+
+    public var stepsPerSecond: Double { seconds > 0 ? Double(statistics.steps) / seconds : 0 }
+}
+
+/// `regioncheck random`: replay the corpus, then run seeded random runs with every property
+/// checked after every step; shrink the first counterexample and write it as a trace.
+public enum RandomCheck {
+    /// The seed of the run after a run with seed `seed`.
+    public static func nextSeed(after seed: UInt64) -> UInt64 {
+        SplitMix64.mix(seed &+ 0x9e37_79b9_7f4a_7c15)
+    }
+
+    public static func run(_ setup: RandomSetup, _ options: RandomOptions) throws(InputError) -> RandomReport {
+        var report = RandomReport(universe: setup.universe, design: setup.design, mutations: setup.mutations,
+                                  properties: setup.properties.ids, checking: setup.checking, options: options,
+                                  statistics: RandomStatistics(), seconds: 0)
+        if let corpus = options.corpus, setup.checking {
+            for (path, trace) in try corpus.load() {
+                guard trace.universe == setup.universe, trace.design == setup.design, trace.mutations == setup.mutations,
+                      trace.serenityFixes == setup.serenityFixes else {
+                    report.corpusSkipped += 1
+                    continue
+                }
+                report.corpusReplayed += 1
+                if let finding = TraceCheck.firstViolation(of: trace, properties: setup.properties) {
+                    var shrunk = trace
+                    shrunk.steps = Array(trace.steps.prefix(finding.step))
+                    report.failure = RandomFailure(
+                        origin: .corpus(path: path), violation: finding.violation, originalLength: trace.steps.count,
+                        shrunkLength: shrunk.steps.count, shrinkSteps: 0, shrinkAttempts: 0, shrinkComplete: true, trace: shrunk,
+                        reproduce: reproduceCommand(setup, options, seed: options.seed, runs: options.runs, corpus: true),
+                        writtenTo: [])
+                    return report
+                }
+            }
+        }
+
+        let start = ContinuousClock.now
+        let (statistics, failing) = runAll(setup, options)
+        report.seconds = (ContinuousClock.now - start) / .seconds(1)
+        report.statistics = statistics
+        guard let (index, seed) = failing else { return report }
+
+        // Run the failing seed again, recording its steps this time, and shrink them.
+        let outcome = setup.run(seed: seed, steps: options.steps, recording: true)
+        guard let violation = outcome.violation else { preconditionFailure("run \(index) did not fail again: runs must be deterministic") }
+        let shrunk = Shrinker(setup: setup, property: violation.property).shrink(outcome.steps, violation: violation)
+        let description = "random run \(index) of seed \(options.seed) (run seed \(seed)) on \(setup.universe.name): "
+            + "\(shrunk.violation), shrunk from \(outcome.steps.count) to \(shrunk.steps.count) steps"
+        let trace = setup.trace(of: shrunk.steps, violates: violation.property, description: description)
+        var written: [String] = []
+        if let path = options.traceOut {
+            try trace.write(to: path)
+            written.append(path)
+        }
+        if let corpus = options.corpus { written.append(try corpus.save(trace)) }
+        report.failure = RandomFailure(
+            origin: .run(index: index, seed: seed, step: outcome.steps.count), violation: shrunk.violation,
+            originalLength: outcome.steps.count, shrunkLength: shrunk.steps.count, shrinkSteps: shrunk.shrinkSteps,
+            shrinkAttempts: shrunk.attempts, shrinkComplete: shrunk.complete, trace: trace,
+            reproduce: reproduceCommand(setup, options, seed: seed, runs: 1, corpus: false), writtenTo: written)
+        return report
+    }
+
+    /// Runs every run (or up to the first that fails) and adds up the statistics of the runs up
+    /// to and including that one, in run order, so any number of workers gives the same counts.
+    static func runAll(_ setup: RandomSetup, _ options: RandomOptions) -> (RandomStatistics, (index: Int, seed: UInt64)?) {
+        var total = RandomStatistics()
+        var seed = options.seed
+        var next = 0
+        let batch = max(1, options.workers) * 4
+        while next < options.runs {
+            let count = min(batch, options.runs - next)
+            var seeds: [UInt64] = []
+            for _ in 0 ..< count {
+                seeds.append(seed)
+                seed = nextSeed(after: seed)
+            }
+            let outcomes = runBatch(setup, seeds: seeds, steps: options.steps, workers: options.workers)
+            for (i, outcome) in outcomes.enumerated() {
+                total.merge(outcome.statistics)
+                if outcome.violation != nil { return (total, (next + i, seeds[i])) }
+            }
+            next += count
+        }
+        return (total, nil)
+    }
+
+    /// The runs of `seeds`, in order, on up to `workers` threads.
+    static func runBatch(_ setup: RandomSetup, seeds: [UInt64], steps: Int, workers: Int) -> [RunOutcome] {
+        if workers <= 1 || seeds.count == 1 {
+            return seeds.map { setup.run(seed: $0, steps: steps, recording: false) }
+        }
+        let results = Mutex<[RunOutcome?]>(Array(repeating: nil, count: seeds.count))
+        let claimed = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, seeds.count)) { _ in
+            while true {
+                let i = claimed.add(1, ordering: .relaxed).oldValue
+                guard i < seeds.count else { return }
+                let outcome = setup.run(seed: seeds[i], steps: steps, recording: false)
+                results.withLock { $0[i] = outcome }
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+
+    /// `regioncheck random ...` with the flags that find the same run again.
+    static func reproduceCommand(_ setup: RandomSetup, _ options: RandomOptions, seed: UInt64, runs: Int, corpus: Bool) -> String {
+        var words = ["regioncheck", "random", "--universe", shellQuoted(options.universeArgument),
+                     "--runs", "\(runs)", "--steps", "\(options.steps)", "--seed", "\(seed)"]
+        for name in setup.mutations.names { words += ["--mutant", name] }
+        if let properties = options.propertiesArgument { words += ["--properties", shellQuoted(properties)] }
+        if setup.design != .reference { words += ["--design", setup.design.rawValue] }
+        for name in setup.serenityFixes.names { words += ["--fix", name] }
+        if corpus, let dir = options.corpus?.directory { words += ["--corpus", shellQuoted(dir)] }
+        return words.joined(separator: " ")
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        let plain = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./,=+:@".contains($0) }
+        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,119 @@
+import Model
+
+/// What random runs run against: the universe, design and mutants of the address space, the
+/// properties checked after every step, and whether they are checked at all (`--no-check`
+/// measures the model's own speed).
+public struct RandomSetup: Sendable {
+    public var universe: Universe
+    public var design: Design
+    public var mutations: Mutations
+    /// Fixes switched on in the `serenity` design (docs/findings-serenity.md).
+    public var serenityFixes: SerenityFixes = []
+    public var properties: PropertySet
+    public var checking: Bool
+
+    public init(universe: Universe, design: Design = .reference, mutations: Mutations = [],
+                properties: PropertySet = PropertySet(), checking: Bool = true) {
+        self.universe = universe
+        self.design = design
+        self.mutations = mutations
+        self.properties = properties
+        self.checking = checking
+    }
+}
+
+/// One run: the abstract steps it executed (the violating one last) and what it found.
+public struct RunOutcome: Sendable {
+    public var steps: [AbstractStep]
+    /// The first violated property, found after the last step (or in the initial state when no
+    /// step ran).
+    public var violation: Violation?
+    public var statistics: RandomStatistics
+    /// Recorded runs only: where the run stands in the shrinker's order.
+    var order = ShrinkOrder(length: 0, concrete: 0, abstract: 0)
+}
+
+extension RandomSetup {
+    /// Draws and runs up to `count` steps from `seed`, checking every property after every step
+    /// and stopping at the first violation. With `recording` the outcome keeps the steps drawn
+    /// (to shrink them); without, a long run holds no memory per step and a failing run is run
+    /// again from its seed to record it.
+    public func run(seed: UInt64, steps count: Int, recording: Bool = true) -> RunOutcome {
+        var rng = SplitMix64(seed: seed)
+        let generator = StepGenerator(universe: universe)
+        var recorded: [AbstractStep] = []
+        if recording { recorded.reserveCapacity(min(count, 1 << 16)) }
+        return execute(count: count, recorded: &recorded, recording: recording) { space in generator.draw(in: space, &rng) }
+    }
+
+    /// Re-runs recorded steps (the shrinker's candidates), stopping at the first violation.
+    public func replay(_ steps: [AbstractStep]) -> RunOutcome {
+        var recorded: [AbstractStep] = []
+        recorded.reserveCapacity(steps.count)
+        var next = 0
+        return execute(count: steps.count, recorded: &recorded, recording: true) { _ in
+            defer { next += 1 }
+            return steps[next]
+        }
+    }
+
+    private func execute(count: Int, recorded: inout [AbstractStep], recording: Bool,
+                         next: (AddressSpace) -> AbstractStep) -> RunOutcome {
+        var space = AddressSpace(universe: universe, design: design, mutations: mutations, serenityFixes: serenityFixes)
+        var statistics = RandomStatistics()
+        statistics.runs = 1
+        if checking, let violation = properties.firstViolation(state: space) {
+            return RunOutcome(steps: [], violation: violation, statistics: statistics)
+        }
+        var violation: Violation?
+        var order = ShrinkOrder(length: 0, concrete: 0, abstract: 0)
+        for _ in 0 ..< count {
+            let step = next(space)
+            if recording { recorded.append(step) }
+            if checking {
+                let before = space
+                let (operation, result) = RandomExecution.apply(step, to: &space)
+                statistics.record(step.kind, result)
+                if recording {
+                    order.length += 1
+                    order.concrete &+= operation.shrinkCost(in: universe)
+                    order.abstract &+= step.shrinkCost
+                }
+                violation = properties.firstViolation(Transition(before: before, operation: operation, result: result, after: space))
+            } else {
+                let (_, result) = RandomExecution.apply(step, to: &space)
+                statistics.record(step.kind, result)
+            }
+            statistics.steps += 1
+            if space.regions.count > statistics.maxRegions { statistics.maxRegions = space.regions.count }
+            if violation != nil { break }
+        }
+        return RunOutcome(steps: recorded, violation: violation, statistics: statistics, order: order)
+    }
+
+    /// The concrete operations `steps` resolve to, each with the result it returned as its
+    /// expectation: the trace file of a counterexample.
+    public func trace(of steps: [AbstractStep], violates: String?, description: String?) -> Trace {
+        var space = AddressSpace(universe: universe, design: design, mutations: mutations, serenityFixes: serenityFixes)
+        var concrete: [Trace.Step] = []
+        for step in steps {
+            let (operation, result) = RandomExecution.apply(step, to: &space)
+            concrete.append(Trace.Step(operation, expected: ExpectedResult(result)))
+        }
+        return Trace(universe: universe, design: design, mutations: mutations, serenityFixes: serenityFixes, description: description,
+                     violates: violates, steps: concrete)
+    }
+}
+
+extension RandomSetup {
+    /// `steps` rewritten with absolute addresses and sizes (`AbstractStep.absolute(in:)`), each
+    /// resolved in the state its run reaches: the run is unchanged.
+    public func absolute(_ steps: [AbstractStep]) -> [AbstractStep] {
+        var space = AddressSpace(universe: universe, design: design, mutations: mutations, serenityFixes: serenityFixes)
+        return steps.map { step in
+            let rewritten = step.absolute(in: space)
+            _ = RandomExecution.apply(step, to: &space)
+            return rewritten
+        }
+    }
+}

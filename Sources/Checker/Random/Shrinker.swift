@@ -1,0 +1,161 @@
+/// Shrinks a failing run to a minimal one, Hypothesis-style: it edits the recorded abstract
+/// steps, never the concrete operations, so every candidate is a valid run. Passes, repeated to a
+/// fixed point: delete chunks of steps (halves, quarters, ... single steps); simplify each step
+/// (`AbstractStep.simplifications`); both again on the same run written with absolute addresses
+/// and sizes; and, once the run is short, delete one step while giving another one a nearby
+/// anchor or size (in both forms). A candidate is kept when its run still violates the same property and is
+/// smaller in `ShrinkOrder` (so shrinking ends), cut right after the step that violates it.
+public struct Shrinker: Sendable {
+    public let setup: RandomSetup
+    /// The property the counterexample must keep violating.
+    public let property: String
+
+    /// The longest sequence the quadratic "delete one, adjust another" pass is tried on.
+    static let neighbourhoodLimit = 8
+    /// Steps all candidates together may run: deleting single steps from a run of n steps costs
+    /// n² steps, so a violation found deep in a long run stops shrinking here (deterministically:
+    /// a count, not a clock) rather than running for hours.
+    public var stepBudget: Int
+
+    public init(setup: RandomSetup, property: String, stepBudget: Int = 5_000_000) {
+        self.setup = setup
+        self.property = property
+        self.stepBudget = stepBudget
+    }
+
+    public struct Result: Sendable {
+        public var steps: [AbstractStep]
+        public var violation: Violation
+        public var originalLength: Int
+        /// Candidates kept (each one a successful shrink step).
+        public var shrinkSteps: Int
+        /// Candidates run, kept or not.
+        public var attempts: Int
+        /// False when the step budget ran out before a fixed point.
+        public var complete: Bool
+    }
+
+    /// The state of one shrink: the best run so far and the counters.
+    private struct Progress {
+        let setup: RandomSetup
+        let property: String
+        var best: [AbstractStep]
+        var order: ShrinkOrder
+        var violation: Violation
+        var kept = 0
+        var attempts = 0
+        var budget: Int
+
+        var exhausted: Bool { budget <= 0 }
+
+        /// Runs a candidate and keeps it if it still violates the property and is smaller.
+        mutating func accept(_ candidate: [AbstractStep]) -> Bool {
+            guard !exhausted else { return false }
+            attempts += 1
+            budget -= candidate.count
+            let outcome = setup.replay(candidate)
+            guard let v = outcome.violation, v.property == property, outcome.order < order else { return false }
+            best = outcome.steps
+            order = outcome.order
+            violation = v
+            kept += 1
+            return true
+        }
+    }
+
+    /// Shrinks `steps`, whose run violates `property` (with `violation`).
+    public func shrink(_ steps: [AbstractStep], violation: Violation) -> Result {
+        let start = setup.replay(steps)
+        var progress = Progress(setup: setup, property: property, best: start.steps, order: start.order,
+                                violation: violation, budget: stepBudget)
+        var changed = true
+        while changed && !progress.exhausted {
+            changed = false
+            if deleteChunks(from: progress.best, &progress) { changed = true }
+            if simplifySteps(from: progress.best, &progress) { changed = true }
+            // Written with absolute addresses the run fails the same way, and an earlier step may
+            // go without moving the later ones; the rewrite is kept only if a deletion succeeds.
+            let absolute = setup.absolute(progress.best)
+            if absolute != progress.best
+                && (deleteChunks(from: absolute, &progress) || simplifySteps(from: absolute, &progress)) {
+                changed = true
+            }
+            if progress.best.count <= Self.neighbourhoodLimit {
+                if deleteWithNeighbour(from: progress.best, &progress) {
+                    changed = true
+                } else {
+                    let absolute = setup.absolute(progress.best)
+                    if absolute != progress.best && deleteWithNeighbour(from: absolute, &progress) { changed = true }
+                }
+            }
+        }
+        return Result(steps: progress.best, violation: progress.violation, originalLength: steps.count,
+                      shrinkSteps: progress.kept, attempts: progress.attempts, complete: !progress.exhausted)
+    }
+
+    /// Deletes chunks of `start` (a run that fails), halves first, down to single steps; at each
+    /// size it walks from the end so that a deletion does not shift the chunks still to try.
+    private func deleteChunks(from start: [AbstractStep], _ progress: inout Progress) -> Bool {
+        var current = start
+        var changed = false
+        var chunk = max(1, current.count / 2)
+        while true {
+            var first = current.count - chunk
+            while first >= 0 && !progress.exhausted {
+                if first + chunk <= current.count {
+                    var candidate = current
+                    candidate.removeSubrange(first ..< first + chunk)
+                    if progress.accept(candidate) {
+                        current = progress.best
+                        changed = true
+                    }
+                }
+                first -= chunk
+            }
+            if chunk == 1 || progress.exhausted { return changed }
+            chunk /= 2
+        }
+    }
+
+    /// Replaces each step of `start` (a run that fails) by the first of its simplifications that
+    /// still fails, until none does.
+    private func simplifySteps(from start: [AbstractStep], _ progress: inout Progress) -> Bool {
+        var current = start
+        var changed = false
+        var i = 0
+        while i < current.count && !progress.exhausted {
+            var simplified = true
+            while simplified && i < current.count {
+                simplified = false
+                for simpler in current[i].simplifications {
+                    var candidate = current
+                    candidate[i] = simpler
+                    if progress.accept(candidate) {
+                        current = progress.best
+                        simplified = true
+                        changed = true
+                        break
+                    }
+                }
+            }
+            i += 1
+        }
+        return changed
+    }
+
+    /// Deletes one step and gives one other step a nearby anchor or size: for a later step that
+    /// only made sense relative to the deleted one, or an earlier one that must now do its work.
+    private func deleteWithNeighbour(from best: [AbstractStep], _ progress: inout Progress) -> Bool {
+        for i in best.indices.reversed() {
+            for j in best.indices where j != i {
+                for neighbour in best[j].neighbours {
+                    var candidate = best
+                    candidate[j] = neighbour
+                    candidate.remove(at: i)
+                    if progress.accept(candidate) { return true }
+                }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,25 @@
+import Model
+
+/// Steps a trace with property checking: each concrete operation applied to the state the trace
+/// has reached, then every selected property checked on the transition, as random runs and the
+/// explorer check them. Used to replay counterexamples and the corpus.
+public enum TraceCheck {
+    public struct Finding: Sendable {
+        public var violation: Violation
+        /// 1-based number of the step after which it was found (0: the initial state).
+        public var step: Int
+    }
+
+    /// The first violation of the trace's run, or nil when every step keeps every property.
+    public static func firstViolation(of trace: Trace, properties: PropertySet = PropertySet()) -> Finding? {
+        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
+                                 serenityFixes: trace.serenityFixes)
+        if let v = properties.firstViolation(state: space) { return Finding(violation: v, step: 0) }
+        for (i, step) in trace.steps.enumerated() {
+            let transition = Transition(applying: step.operation, to: space)
+            if let v = properties.firstViolation(transition) { return Finding(violation: v, step: i + 1) }
+            space = transition.after
+        }
+        return nil
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Checker
+import Foundation
+import Model
+
+/// `regioncheck explore`: every operation sequence of a small universe up to a depth, every
+/// property checked after every step. With no arguments `regioncheck` runs it on `small`.
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Explore every operation sequence of a small universe up to a depth, checking every property.",
+        discussion: """
+            Breadth-first, with an exact set of visited states, so a reported counterexample is a shortest one. \
+            The alphabet (what is tried in each state) comes from the universe file's "alphabet" object and the \
+            alphabet flags below. Exit codes: 0 every property holds up to the depth, 1 a violation (its trace is \
+            written to --trace-out), 2 bad input, 3 inconclusive (a limit stopped the run before the depth bound).
+            """
+    )
+
+    @Option(help: ArgumentHelp("The universe: a preset (tiny, small) or a universe JSON file, optionally with an \"alphabet\" object.", valueName: "tiny|small|FILE"))
+    var universe = "small"
+
+    @Option(help: ArgumentHelp("Explore every sequence of up to N steps (default: 6 for tiny, 4 for small, 3 otherwise).", valueName: "N"))
+    var depth: Int?
+
+    @Option(help: ArgumentHelp("Threads that expand each level (default: the number of cores); results do not depend on it.", valueName: "N"))
+    var workers: Int?
+
+    @Option(help: ArgumentHelp("The design: reference (the corrected model) or serenity (SerenityOS HEAD's algorithms).", valueName: "reference|serenity"))
+    var design = "reference"
+
+    @Option(name: .customLong("fix"), help: ArgumentHelp("With --design serenity: switch on a fix of docs/findings-serenity.md (repeatable, or 'all').", valueName: "NAME"))
+    var fixes: [String] = []
+
+    @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug back in (repeatable; see SPEC §4 for the names).", valueName: "NAME"))
+    var mutants: [String] = []
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
+    var properties: String?
+
+    @Option(help: ArgumentHelp("Give up (inconclusive) after storing N distinct states.", valueName: "N"))
+    var maxStates: Int?
+
+    @Option(help: ArgumentHelp("Give up (inconclusive) after S seconds.", valueName: "S"))
+    var maxSeconds: Double?
+
+    @Option(help: ArgumentHelp("Give up (inconclusive) when the visited-state stores reach MB megabytes.", valueName: "MB"))
+    var maxMemory: Int = 8192
+
+    @Option(help: ArgumentHelp("Output format (junit and sarif for CI).", valueName: "text|json|junit|sarif"))
+    var format = "text"
+
+    @Option(help: ArgumentHelp("Where to write a counterexample trace.", valueName: "PATH"))
+    var traceOut = ExplorationDefaults.tracePath
+
+    @OptionGroup(title: "Alphabet")
+    var alphabet: AlphabetOptions
+
+    func validate() throws {
+        guard ["text", "json", "junit", "sarif"].contains(format) else {
+            throw ValidationError("--format must be text, json, junit or sarif, got '\(format)'")
+        }
+        if let depth, depth < 0 || depth > 64 { throw ValidationError("--depth must be 0...64, got \(depth)") }
+        if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
+        if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be positive, got \(maxStates)") }
+        if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive, got \(maxSeconds)") }
+        guard maxMemory > 0 else { throw ValidationError("--max-memory must be positive, got \(maxMemory)") }
+        guard let chosen = Design(rawValue: design) else {
+            throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got '\(design)'")
+        }
+        if chosen != .reference && !mutants.isEmpty { throw ValidationError("--mutant applies to the reference design only") }
+        do { _ = try SerenityFixes.selection(fixes, design: chosen) } catch { throw ValidationError(error.description) }
+        for name in mutants where Mutations.named(name) == nil {
+            throw ValidationError("--mutant: unknown mutant '\(name)' (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
+        }
+    }
+
+    func run() throws {
+        let request: ExplorationRequest
+        do throws(InputError) {
+            request = try makeRequest()
+        } catch {
+            failOnBadInput(error.description)
+        }
+        let showProgress = isatty(STDERR_FILENO) != 0
+        let report = Explorer.run(request, progress: showProgress ? { progress in
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8))
+        } : nil)
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        var written: String?
+        if let counterexample = report.counterexample {
+            do throws(InputError) {
+                try counterexample.trace.write(to: traceOut)
+                written = traceOut
+            } catch {
+                FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))
+            }
+        }
+        switch format {
+        case "json": print(report.jsonText(tracePath: written))
+        case "junit": print(report.junitText(tracePath: written))
+        case "sarif": print(report.sarifText(tracePath: written))
+        default: print(report.text(tracePath: written))
+        }
+        if GitHubAnnotations.enabled {
+            for line in GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written)) { print(line) }
+        }
+        if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+    }
+
+    func makeRequest() throws(InputError) -> ExplorationRequest {
+        let (universe, fileSettings) = try UniverseFile.resolveWithAlphabet(self.universe)
+        let settings = try alphabet.apply(to: fileSettings)
+        let alphabet = try Alphabet(universe: universe, settings: settings, source: self.universe)
+        var mutations: Mutations = []
+        for name in mutants { mutations.insert(Mutations.named(name)!) }
+        var request = ExplorationRequest(
+            alphabet: alphabet, mutations: mutations, design: Design(rawValue: design)!, properties: try PropertySet(selection: properties),
+            depth: depth ?? ExplorationDefaults.depth(for: universe),
+            workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
+            limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))
+        request.serenityFixes = try SerenityFixes.selection(fixes, design: request.design)
+        return request
+    }
+}
+
+/// The alphabet flags: each overrides the universe file's `"alphabet"` field of the same name.
+struct AlphabetOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("mmap sizes in pages (default 1,2).", valueName: "LIST"))
+    var sizes: String?
+
+    @Option(help: ArgumentHelp("mmap alignments in pages, powers of two (default 1).", valueName: "LIST"))
+    var alignments: String?
+
+    @Option(help: ArgumentHelp("Protections for mmap and mprotect (default rw-,none).", valueName: "LIST"))
+    var protections: String?
+
+    @Option(help: ArgumentHelp("mmap placements (default anywhere,randomized,fixed-noreplace,fixed).", valueName: "LIST"))
+    var placements: String?
+
+    @Option(help: ArgumentHelp("Addresses for fixed placements, e.g. 0x10000,0x12000 (default every page).", valueName: "LIST"))
+    var addresses: String?
+
+    @Option(help: ArgumentHelp("Longest munmap/mprotect range in pages; 0 leaves them out (default 2).", valueName: "N"))
+    var maxRange: UInt64?
+
+    @Flag(help: "Leave out touch (user reads and writes).")
+    var noTouch = false
+
+    @Flag(help: "Leave out teardown (process exit).")
+    var noTeardown = false
+
+    @Flag(help: "Leave out injected page-table and frame allocation failures.")
+    var noFaults = false
+
+    func apply(to base: AlphabetSettings) throws(InputError) -> AlphabetSettings {
+        var s = base
+        func list(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
+        if let sizes { s.sizes = try AlphabetSettings.numberList(sizes, flag: "--sizes"); s.origins["sizes"] = "--sizes" }
+        if let alignments {
+            s.alignments = try AlphabetSettings.numberList(alignments, flag: "--alignments")
+            s.origins["alignments"] = "--alignments"
+        }
+        if let protections {
+            s.protections = try AlphabetSettings.protections(list(protections), source: "--protections")
+            s.origins["protections"] = "--protections"
+        }
+        if let placements {
+            s.placements = try AlphabetSettings.placements(list(placements), source: "--placements")
+            s.origins["placements"] = "--placements"
+        }
+        if let addresses {
+            s.addresses = try AlphabetSettings.numberList(addresses, flag: "--addresses")
+            s.origins["addresses"] = "--addresses"
+        }
+        if let maxRange { s.maxRange = maxRange; s.origins["maxRange"] = "--max-range" }
+        if noTouch { s.touch = false }
+        if noTeardown { s.teardown = false }
+        if noFaults { s.faults = false }
+        return s
+    }
+}

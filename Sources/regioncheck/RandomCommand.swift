@@ -1,0 +1,104 @@
+import ArgumentParser
+import Checker
+import Foundation
+import Model
+
+/// `regioncheck random`: seeded random runs with every property checked after every step; the
+/// first counterexample is shrunk, written as a trace, and printed with its reproduction line.
+struct RandomCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "random",
+        abstract: "Run seeded random operation sequences, check every property after every step, shrink counterexamples.",
+        discussion: """
+            Run i+1's seed is derived from run i's (SplitMix64), so `--seed S --runs 1` re-runs exactly the run that \
+            printed S as its run seed. Exit codes: 0 no violation, 1 a violation (its shrunk trace is written), 2 bad input.
+            """
+    )
+
+    @Option(help: "The universe: a preset (tiny, small, serenity) or a universe JSON file.")
+    var universe = "serenity"
+
+    @Option(help: "How many runs, each from a fresh address space.")
+    var runs = 100
+
+    @Option(help: "Steps per run (a run stops early at its first violation).")
+    var steps = 1000
+
+    @Option(help: "Seed of the first run: a decimal or 0x-hex 64-bit number.")
+    var seed = "1"
+
+    @Option(name: .customLong("mutant"), help: "Switch a legacy bug back in (repeatable; see SPEC §4 for the names).")
+    var mutants: [String] = []
+
+    @Option(help: "Properties to check: comma-separated ids, `all`, or `-id` to leave one out (e.g. -first-fit).")
+    var properties: String?
+
+    @Option(help: "The allocator design to run.")
+    var design = "reference"
+
+    @Option(name: .customLong("fix"), help: ArgumentHelp("With --design serenity: switch on a fix of docs/findings-serenity.md (repeatable, or 'all').", valueName: "NAME"))
+    var fixes: [String] = []
+
+    @Option(help: "Failure database: its matching traces are replayed first, and new counterexamples are added to it.")
+    var corpus: String?
+
+    @Option(help: "Where to write the shrunk counterexample as a trace file.")
+    var traceOut = "random-counterexample.json"
+
+    @Option(help: "Report format: text or json.")
+    var format = "text"
+
+    @Option(help: "Threads running runs side by side (the result and the counts do not depend on it).")
+    var workers = 1
+
+    @Flag(help: "Do not check properties: run the model alone (its own speed).")
+    var noCheck = false
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
+        guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
+        guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be between 1 and 256, got \(workers)") }
+        guard parsedSeed != nil else { throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number, got \"\(seed)\"") }
+        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json, got \"\(format)\"") }
+        guard Design(rawValue: design) != nil else {
+            throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(design)\"")
+        }
+        if Design(rawValue: design) != .reference && !mutants.isEmpty { throw ValidationError("--mutant applies to the reference design only") }
+        do { _ = try SerenityFixes.selection(fixes, design: Design(rawValue: design)!) } catch { throw ValidationError(error.description) }
+        for name in mutants where Mutations.named(name) == nil {
+            throw ValidationError("--mutant: unknown mutant \"\(name)\" (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
+        }
+    }
+
+    var parsedSeed: UInt64? {
+        let text = seed.replacingOccurrences(of: "_", with: "")
+        return text.hasPrefix("0x") || text.hasPrefix("0X") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
+    }
+
+    func run() throws {
+        let resolvedUniverse: Universe
+        let propertySet: PropertySet
+        do {
+            resolvedUniverse = try UniverseFile.resolve(universe)
+            propertySet = try PropertySet(selection: properties)
+        } catch {
+            failOnBadInput(error.description)
+        }
+        var mutations: Mutations = []
+        for name in mutants { mutations.insert(Mutations.named(name)!) }
+        var setup = RandomSetup(universe: resolvedUniverse, design: Design(rawValue: design)!, mutations: mutations,
+                                properties: propertySet, checking: !noCheck)
+        setup.serenityFixes = (try? SerenityFixes.selection(fixes, design: setup.design)) ?? []
+        let options = RandomOptions(runs: runs, steps: steps, seed: parsedSeed!, workers: workers,
+                                    corpus: corpus.map(Corpus.init(directory:)), traceOut: traceOut,
+                                    universeArgument: universe, propertiesArgument: properties)
+        let report: RandomReport
+        do {
+            report = try RandomCheck.run(setup, options)
+        } catch {
+            failOnBadInput(error.description)
+        }
+        print(format == "json" ? report.json : report.text)
+        if report.failure != nil { throw ExitCode(Exit.violation) }
+    }
+}
