@@ -13,7 +13,7 @@ struct RegionCheck: ParsableCommand {
             """,
         subcommands: [
             ExploreCommand.self, RandomCommand.self, ReplayCommand.self, PropertiesCommand.self,
-            BenchCommand.self, BenchRandomCommand.self,
+            BenchCommand.self, BenchRandomCommand.self, ProveCommand.self, BenchProveCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )

@@ -1,0 +1,41 @@
+/// What `regioncheck prove` proves, for every layout of up to K regions (SPEC §2).
+public enum ProveObligation: String, CaseIterable, Sendable, Codable {
+    /// `anywhere` placement is sound (the range has the requested size, is aligned and lies in a
+    /// hole) and complete (if an aligned hole exists, it returns one, the lowest).
+    case anywhere
+    /// `fixed-noreplace` succeeds iff the range is inside the total range and free; ENOMEM
+    /// outside (a wrapping range included), EEXIST on overlap.
+    case fixedNoReplace = "fixed-noreplace"
+    /// Carving a region by a range gives parts that, with the intersection, partition it
+    /// exactly, each keeping the VMObject at offset = source offset + distance.
+    case split
+
+    /// The mutant seams whose code the obligation's encoding contains.
+    public var seams: Mutations {
+        switch self {
+        case .anywhere: [.windowNeedsSizePlusAlignment, .tailWindowUntrimmed]
+        case .fixedNoReplace: [.specificCheckKeyedOnBase]
+        case .split: [.splitOffsetIgnoresSource]
+        }
+    }
+
+    /// Which arithmetic the encoding uses, and why (for reports and the README).
+    public var theory: String {
+        switch self {
+        case .anywhere: "linear integer arithmetic over page numbers; one query per alignment P·2^j, j = 0…20"
+        case .fixedNoReplace: "64-bit bit-vectors over bytes (the end of a range near 2^64 wraps)"
+        case .split: "linear integer arithmetic over page numbers"
+        }
+    }
+
+    /// The alignments the anywhere obligation covers: P·2^j for j in this range (4 KiB … 4 GiB).
+    public static let alignmentExponents = 0 ... 20
+}
+
+import Model
+
+extension Mutations {
+    /// Mutants that replace an algorithm `prove` encodes by one it does not (the legacy
+    /// free-range allocator of `dual-authority`): proving the encoding would say nothing about them.
+    public static let notEncodedByProve: Mutations = [.dualAuthority]
+}
