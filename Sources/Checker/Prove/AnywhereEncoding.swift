@@ -36,33 +36,72 @@ struct AnywhereEncoding {
         SMT.declare(["s"], "Int") + "(assert (and (>= s 1) (< (+ s \(alignment)) \(layout.wrapPages))))\n"
     }
 
-    /// The algorithm: defines `found`, `res_base`, `res_size`.
-    var algorithm: String {
+    /// The windows the loop visits: `ws_i` (where window i starts), `hit_i` (window i is
+    /// taken: the slot is in use, the region starts past the window start, and `fit` accepts),
+    /// `al_i` (the aligned start `fit` returns); the tail window is `i = K`.
+    var windows: String {
         var text = SMT.define("ws_0", "Int", String(layout.basePage))
-        var hits: [(condition: String, base: String, size: String)] = []
         for i in 0 ..< layout.regions {
             let ws = "ws_\(i)", b = SymbolicLayout.base(i), e = SymbolicLayout.end(i), active = SymbolicLayout.active(i)
             let (aligned, fits) = fit(ws, b)
             text += SMT.define("al_\(i)", "Int", aligned)
             text += SMT.define("hit_\(i)", "Bool", SMT.and([active, "(> \(b) \(ws))", fits]))
-            hits.append(("hit_\(i)", "al_\(i)", "s"))
             text += SMT.define("ws_\(i + 1)", "Int", SMT.ite(active, SMT.max(ws, e), ws))
         }
-        let last = "ws_\(layout.regions)", end = String(layout.endPage)
+        let K = layout.regions, last = "ws_\(K)", end = String(layout.endPage)
         let (aligned, fits) = fit(last, end)
-        text += SMT.define("al_tail", "Int", aligned)
-        text += SMT.define("hit_tail", "Bool", SMT.and(["(< \(last) \(end))", fits]))
-        // The seam: the tail window is returned whole.
-        hits.append(("hit_tail", "al_tail", mutations.contains(.tailWindowUntrimmed) ? "(- \(end) al_tail)" : "s"))
-        text += SMT.define("found", "Bool", SMT.or(hits.map(\.condition)))
+        text += SMT.define("al_\(K)", "Int", aligned)
+        text += SMT.define("hit_\(K)", "Bool", SMT.and(["(< \(last) \(end))", fits]))
+        return text
+    }
+
+    /// The size window `h`'s answer has: `s`, or for the tail under `tail-window-untrimmed`, the
+    /// whole rest of the window.
+    func size(_ h: Int) -> String {
+        h == layout.regions && mutations.contains(.tailWindowUntrimmed) ? "(- \(layout.endPage) al_\(h))" : "s"
+    }
+
+    /// The loop's answer: the first window taken. Defines `found`, `res_base`, `res_size`.
+    var algorithm: String {
+        var text = windows
+        let hits = 0 ... layout.regions
+        text += SMT.define("found", "Bool", SMT.or(hits.map { "hit_\($0)" }))
         var base = "0", size = "0"
-        for hit in hits.reversed() {
-            base = SMT.ite(hit.condition, hit.base, base)
-            size = SMT.ite(hit.condition, hit.size, size)
+        for h in hits.reversed() {
+            base = SMT.ite("hit_\(h)", "al_\(h)", base)
+            size = SMT.ite("hit_\(h)", self.size(h), size)
         }
         text += SMT.define("res_base", "Int", base)
         text += SMT.define("res_size", "Int", size)
         return text
+    }
+
+    /// The specification's violation, cut into cases that together are exactly
+    /// `found ∧ ¬sound ∨ ¬found ∧ hole(x) ∨ found ∧ hole(x) ∧ x < res_base`:
+    /// case `h ≤ K`: window h is the first taken (so the answer is `al_h`, `size(h)`), and that
+    /// range is not `s` pages, aligned and in a hole, or an aligned hole `x` lies below it;
+    /// case `K + 1`: no window is taken, yet an aligned hole `x` exists. Asked one by one, each
+    /// case's answer is fixed, so Z3 need not search the loop's if-chain.
+    var cases: [String] {
+        let K = layout.regions
+        let inHole = SMT.and(["(= x (* \(alignment) q))", layout.free("x", size: "s")])
+        var cases: [String] = []
+        for h in 0 ... K {
+            let first = SMT.and((0 ..< h).map { "(not hit_\($0))" } + ["hit_\(h)"])
+            let sound = SMT.and(["(= \(size(h)) s)", "(= (mod al_\(h) \(alignment)) 0)", layout.free("al_\(h)", size: size(h))])
+            let answer = "found (= res_base al_\(h)) (= res_size \(size(h)))"
+            let clauses = "(= bad_sound \(SMT.not(sound))) (= bad_lowest \(SMT.and([inHole, "(< x al_\(h))"]))) (not bad_complete)"
+            cases.append("(and \(first) \(answer) \(clauses) (or bad_sound bad_lowest))")
+        }
+        let none = SMT.and((0 ... K).map { "(not hit_\($0))" })
+        cases.append("(and \(none) (not found) (= res_base 0) (= res_size 0) (not bad_sound) (not bad_lowest) bad_complete \(inHole))")
+        return cases
+    }
+
+    /// The common part of every case query: the layout, the request and the windows.
+    var caseBase: String {
+        layout.text() + request + SMT.declare(["x", "q", "res_base", "res_size"], "Int")
+            + SMT.declare(["found", "bad_sound", "bad_lowest", "bad_complete"], "Bool") + windows
     }
 
     /// SPEC §2 `anywhere` negated: a returned range that is not `s` pages, aligned and in a hole

@@ -86,22 +86,21 @@ enum ProveDecoding {
     }
 
     static func specific(_ model: Z3Model, _ encoding: SpecificEncoding) throws(Z3Error) -> ProveCounterexample {
-        let n = try int(model, "n")
-        var regions: [(base: UInt64, end: UInt64, offset: UInt64)] = []
-        for i in 0 ..< n { regions.append((try word(model, SymbolicLayout.base(i)), try word(model, SymbolicLayout.end(i)), 0)) }
-        let address = try word(model, "addr"), size = try word(model, "size")
+        let P = UInt64(encoding.layout.pageSize)
+        let regions = try pageLayout(model, encoding.layout)
+        let address = UInt64(try int(model, "addr")) * P, size = UInt64(try int(model, "s")) * P
         func errno(_ code: Int) -> String { code == 0 ? "ok \(address.hex)" : code == 12 ? "ENOMEM" : code == 17 ? "EEXIST" : "errno \(code)" }
         let result = try int(model, "result"), expected = try int(model, "expected")
         let wraps = address.addingReportingOverflow(size).overflow
-        let target = wraps ? "[\(address.hex), 2^64 + \(address &+ size))" : range(address, size)
+        let target = wraps ? "[\(address.hex), 2^64 + \((address &+ size).hex))" : range(address, size)
         let overlapping = regions.first { !wraps && $0.base < address &+ size && address < $0.end }
-        let witness = expected == 17
+        let witness = expected == 17 && overlapping != nil
             ? "\(target) overlaps the region \(range(overlapping!.base, overlapping!.end - overlapping!.base)) but fixed-noreplace returned \(errno(result))"
             : "fixed-noreplace \(target) should return \(errno(expected)) but returned \(errno(result))"
         var counterexample = ProveCounterexample(
             regions: regions, request: "mmap fixed-noreplace at \(address.hex) of \(size.hex) bytes",
             returned: errno(result), expected: errno(expected), witness: witness)
-        if let space = ProveLayoutSpace.build(regions, universe: encoding.universe, mutations: encoding.mutations) {
+        if let space = ProveLayoutSpace.build(regions, universe: encoding.layout.universe, mutations: encoding.mutations) {
             var probe = space
             let swift: Int
             do throws(KernelError) {

@@ -22,9 +22,9 @@ public enum ProveObligation: String, CaseIterable, Sendable, Codable {
     /// Which arithmetic the encoding uses, and why (for reports and the README).
     public var theory: String {
         switch self {
-        case .anywhere: "linear integer arithmetic over page numbers; one query per alignment P·2^j, j = 0…20"
-        case .fixedNoReplace: "64-bit bit-vectors over bytes (the end of a range near 2^64 wraps)"
-        case .split: "linear integer arithmetic over page numbers"
+        case .anywhere: "integers over pages: a window lemma per alignment P·2^j (j = 0…20) and their composition over K regions; rounding lemma in 64-bit bit-vectors"
+        case .fixedNoReplace: "integers over pages with the 2^64 wrap bound explicit; a case per region tree.floor finds"
+        case .split: "integers over pages; a case per affected region"
         }
     }
 

@@ -30,39 +30,109 @@ public enum ProveRun {
         return ProveReport(regions: regions, universe: universe, mutations: mutations, timeout: timeout, results: results)
     }
 
-    static func prove(_ obligation: ProveObligation, regions: Int, mutations: Mutations, timeout: Double, universe: Universe,
-                      start: ContinuousClock.Instant) -> (ProveVerdict, Int) {
+    /// One solver session: the common assertions once, then each case pushed, checked, popped.
+    struct Query {
+        let name: String
+        let base: String
+        let cases: [String]
+        let decode: (Z3Model, Int) throws(Z3Error) -> ProveCounterexample
+        /// For a lemma: the query to ask instead when the lemma fails.
+        var fallback: FallbackQuery? = nil
+
+        init(name: String, base: String, cases: [String], decode: @escaping (Z3Model, Int) throws(Z3Error) -> ProveCounterexample,
+             fallback: Query? = nil) {
+            self.name = name
+            self.base = base
+            self.cases = cases
+            self.decode = decode
+            self.fallback = fallback.map(FallbackQuery.init)
+        }
+    }
+
+    /// A box, so that `Query` can hold a `Query`.
+    final class FallbackQuery {
+        let query: Query
+        init(_ query: Query) { self.query = query }
+    }
+
+    /// The sessions of the fixed-noreplace and split obligations, and the pieces of the
+    /// anywhere obligation (see `WindowLemma`).
+    static func queries(_ obligation: ProveObligation, regions: Int, mutations: Mutations, universe: Universe) -> [Query] {
         let layout = SymbolicLayout(regions: regions, universe: universe)
-        let queries: [(text: String, decode: (Z3Model) throws(Z3Error) -> ProveCounterexample)]
         switch obligation {
         case .anywhere:
-            queries = ProveObligation.alignmentExponents.map { j in
+            let lemma = RoundingLemma(universe: universe)
+            let composition = WindowComposition(layout: layout)
+            var queries = [Query(name: "rounding lemma", base: lemma.base, cases: lemma.cases, decode: { (_, j) throws(Z3Error) in
+                ProveCounterexample(regions: [], request: "roundedUp(to:) with alignment P·2^\(j)", returned: "a bit-level rounding",
+                                    expected: "a·⌈x/a⌉", witness: "the bit-level round-up disagrees with the integer encoding")
+            })]
+            for j in ProveObligation.alignmentExponents {
                 let encoding = AnywhereEncoding(layout: layout, alignmentExponent: j, mutations: mutations)
-                return (encoding.obligation, { (model: Z3Model) throws(Z3Error) in try ProveDecoding.anywhere(model, encoding) })
+                for isTail in [false, true] {
+                    queries.append(Query(name: "window lemma, alignment 2^\(j) pages\(isTail ? ", tail" : "")",
+                                         base: WindowLemma(encoding: encoding, isTail: isTail).text, cases: ["true"],
+                                         decode: { (_, _) throws(Z3Error) in ProveCounterexample(regions: [], request: "", returned: "", expected: "", witness: "") },
+                                         fallback: Query(name: "alignment 2^\(j) pages, the whole loop", base: encoding.obligation, cases: ["true"],
+                                                         decode: { (model: Z3Model, _: Int) throws(Z3Error) in try ProveDecoding.anywhere(model, encoding) })))
+                }
             }
+            queries.append(Query(name: "composition of the window lemmas", base: composition.base, cases: composition.cases, decode: { (_, h) throws(Z3Error) in
+                throw .unknown(reason: "the window lemmas hold but their composition could not be shown (case \(h)): the abstraction is too weak to decide")
+            }))
+            return queries
         case .fixedNoReplace:
-            let encoding = SpecificEncoding(regions: regions, universe: universe, mutations: mutations)
-            queries = [(encoding.obligation, { (model: Z3Model) throws(Z3Error) in try ProveDecoding.specific(model, encoding) })]
+            let encoding = SpecificEncoding(layout: layout, mutations: mutations)
+            return [Query(name: "fixed-noreplace", base: encoding.caseBase, cases: encoding.cases,
+                          decode: { (model: Z3Model, _: Int) throws(Z3Error) in try ProveDecoding.specific(model, encoding) })]
         case .split:
             let encoding = SplitEncoding(layout: layout, mutations: mutations)
-            queries = [(encoding.obligation, { (model: Z3Model) throws(Z3Error) in try ProveDecoding.split(model, encoding) })]
+            return [Query(name: "split", base: encoding.caseBase, cases: encoding.cases,
+                          decode: { (model: Z3Model, _: Int) throws(Z3Error) in try ProveDecoding.split(model, encoding) })]
         }
+    }
+
+    enum SessionAnswer { case unsat, sat(Z3Model, case: Int), unknown(String) }
+
+    static func prove(_ obligation: ProveObligation, regions: Int, mutations: Mutations, timeout: Double, universe: Universe,
+                      start: ContinuousClock.Instant) -> (ProveVerdict, Int) {
         var asked = 0
         do throws(Z3Error) {
             let context = Z3Context(timeout: timeout)
             let solver = try Z3Solver(context: context)
-            for (index, query) in queries.enumerated() {
-                let remaining = timeout - (ContinuousClock.now - start) / .seconds(1)
-                guard remaining > 0 else {
-                    return (.unknown(reason: "time limit of \(timeout) s reached after \(index) of \(queries.count) queries"), asked)
-                }
+            func session(_ query: Query) throws(Z3Error) -> SessionAnswer {
+                // Parsed once: the common assertions, then one assertion per case.
+                let text = query.base + query.cases.map { "(assert \($0))\n" }.joined()
+                let assertions = try context.parse(text, file: "<\(obligation.rawValue) obligation, \(query.name)>")
+                let common = assertions.count - query.cases.count
                 try solver.reset()
-                try solver.assert(try context.parse(query.text, file: "<\(obligation.rawValue) obligation>"))
-                asked += 1
-                switch try solver.check(timeout: remaining) {
+                try solver.assert(Array(assertions.prefix(common)))
+                for (index, condition) in assertions.suffix(query.cases.count).enumerated() {
+                    let remaining = timeout - (ContinuousClock.now - start) / .seconds(1)
+                    guard remaining > 0 else { return .unknown("time limit of \(timeout) s reached after \(asked) queries") }
+                    try solver.push()
+                    try solver.assert(condition)
+                    asked += 1
+                    switch try solver.check(timeout: remaining) {
+                    case .unsat: try solver.pop()
+                    case let .unknown(reason): return .unknown("Z3 (\(query.name), case \(index)): \(reason)")
+                    case let .sat(model): return .sat(model, case: index)
+                    }
+                }
+                return .unsat
+            }
+            for query in queries(obligation, regions: regions, mutations: mutations, universe: universe) {
+                switch try session(query) {
                 case .unsat: continue
-                case let .unknown(reason): return (.unknown(reason: "Z3: \(reason)"), asked)
-                case let .sat(model): return (.counterexample(try query.decode(model)), asked)
+                case let .unknown(reason): return (.unknown(reason: reason), asked)
+                case let .sat(model, index):
+                    guard let fallback = query.fallback?.query else { return (.counterexample(try query.decode(model, index)), asked) }
+                    // A lemma failed: ask the whole algorithm, which gives a real layout or proves this part.
+                    switch try session(fallback) {
+                    case .unsat: continue
+                    case let .unknown(reason): return (.unknown(reason: reason), asked)
+                    case let .sat(model, index): return (.counterexample(try fallback.decode(model, index)), asked)
+                    }
                 }
             }
             return (.proved, asked)
@@ -72,16 +142,11 @@ public enum ProveRun {
         }
     }
 
-    /// The SMT-LIB2 text of an obligation's queries (for `--dump`-style inspection and tests).
+    /// The SMT-LIB2 text of an obligation's queries, each case asserted on its own line after
+    /// the common part (to inspect or re-run with any Z3, one `(push)(assert …)(check-sat)(pop)` per case).
     public static func queryTexts(_ obligation: ProveObligation, regions: Int, mutations: Mutations = [], universe: Universe = .serenity) -> [String] {
-        let layout = SymbolicLayout(regions: regions, universe: universe)
-        switch obligation {
-        case .anywhere:
-            return ProveObligation.alignmentExponents.map { AnywhereEncoding(layout: layout, alignmentExponent: $0, mutations: mutations).obligation }
-        case .fixedNoReplace:
-            return [SpecificEncoding(regions: regions, universe: universe, mutations: mutations).obligation]
-        case .split:
-            return [SplitEncoding(layout: layout, mutations: mutations).obligation]
+        queries(obligation, regions: regions, mutations: mutations, universe: universe).map { query in
+            query.base + query.cases.map { "(push)\n(assert \($0))\n(check-sat)\n(pop)\n" }.joined()
         }
     }
 }

@@ -51,8 +51,8 @@ struct SplitEncoding {
         return "(and has_\(name) (<= lo_\(name) \(p)) (< \(p) hi_\(name)))"
     }
 
-    var violation: String {
-        var text = SMT.declare(["r", "p", "why"], "Int")
+    /// One case per region `r`: region r is affected and some page `p` breaks the partition.
+    var cases: [String] {
         var cases: [String] = []
         for i in 0 ..< layout.regions {
             let b = SymbolicLayout.base(i), e = SymbolicLayout.end(i), o = SymbolicLayout.offset(i)
@@ -72,9 +72,11 @@ struct SplitEncoding {
             ])
             cases.append("(and (= r \(i)) aff_\(i) \(why))")
         }
-        text += "(assert \(SMT.or(cases)))\n"
-        return text
+        return cases
     }
 
-    var obligation: String { layout.text(offsets: true) + range + algorithm + violation }
+    var caseBase: String { layout.text(offsets: true) + range + algorithm + SMT.declare(["r", "p", "why"], "Int") }
+
+    /// The obligation in one query (for inspection).
+    var obligation: String { caseBase + "(assert \(SMT.or(cases)))\n" }
 }

@@ -97,9 +97,9 @@ import Z3Bridge
             let address = addresses.randomElement(using: &rng)! & ~(Self.P - 1)
             let sizePages: UInt64 = [1, 2, 3, UInt64.random(in: 1 ... 32, using: &rng), 1 << 40, (UInt64.max / Self.P) - 1][Int.random(in: 0 ... 5, using: &rng)]
             let size = sizePages * Self.P
-            let encoding = SpecificEncoding(regions: K, universe: Self.universe, mutations: mutations)
-            let text = encoding.layout + encoding.request + encoding.algorithm + Self.pins(regions, pages: false)
-                + "(assert (= addr \(SMT.bv(address))))\n(assert (= size \(SMT.bv(size))))\n"
+            let encoding = SpecificEncoding(layout: SymbolicLayout(regions: K, universe: Self.universe), mutations: mutations)
+            let text = encoding.layout.text() + encoding.request + encoding.algorithm + Self.pins(regions, pages: true)
+                + "(assert (= addr \(address / Self.P)))\n(assert (= s \(sizePages)))\n"
             let z3 = try EncodingEvaluation.evaluate(text, names: ["result"])
             var space = try #require(ProveLayoutSpace.build(regions, universe: Self.universe, mutations: mutations))
             let swift: Int
