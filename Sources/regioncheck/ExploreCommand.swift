@@ -56,6 +56,9 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup(title: "Alphabet")
     var alphabet: AlphabetOptions
 
+    @OptionGroup(title: "Z3")
+    var z3: Z3Options
+
     func validate() throws {
         guard ["text", "json", "junit", "sarif"].contains(format) else {
             throw ValidationError("--format must be text, json, junit or sarif, got '\(format)'")
@@ -120,6 +123,7 @@ struct ExploreCommand: ParsableCommand {
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
             limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))
         request.serenityFixes = try SerenityFixes.selection(fixes, design: request.design)
+        request.z3 = try z3.settings()
         return request
     }
 }

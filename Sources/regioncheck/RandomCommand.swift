@@ -11,7 +11,8 @@ struct RandomCommand: ParsableCommand {
         abstract: "Run seeded random operation sequences, check every property after every step, shrink counterexamples.",
         discussion: """
             Run i+1's seed is derived from run i's (SplitMix64), so `--seed S --runs 1` re-runs exactly the run that \
-            printed S as its run seed. Exit codes: 0 no violation, 1 a violation (its shrunk trace is written), 2 bad input.
+            printed S as its run seed. Exit codes: 0 no violation, 1 a violation (its shrunk trace is written), 2 bad input, \
+            3 inconclusive (Z3 could not decide a step checked with --z3).
             """
     )
 
@@ -54,6 +55,9 @@ struct RandomCommand: ParsableCommand {
     @Flag(help: "Do not check properties: run the model alone (its own speed).")
     var noCheck = false
 
+    @OptionGroup(title: "Z3")
+    var z3: Z3Options
+
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
@@ -78,9 +82,11 @@ struct RandomCommand: ParsableCommand {
     func run() throws {
         let resolvedUniverse: Universe
         let propertySet: PropertySet
+        let z3Settings: Z3Settings?
         do {
             resolvedUniverse = try UniverseFile.resolve(universe)
             propertySet = try PropertySet(selection: properties)
+            z3Settings = try z3.settings()
         } catch {
             failOnBadInput(error.description)
         }
@@ -89,6 +95,7 @@ struct RandomCommand: ParsableCommand {
         var setup = RandomSetup(universe: resolvedUniverse, design: Design(rawValue: design)!, mutations: mutations,
                                 properties: propertySet, checking: !noCheck)
         setup.serenityFixes = (try? SerenityFixes.selection(fixes, design: setup.design)) ?? []
+        setup.z3 = z3Settings
         let options = RandomOptions(runs: runs, steps: steps, seed: parsedSeed!, workers: workers,
                                     corpus: corpus.map(Corpus.init(directory:)), traceOut: traceOut,
                                     universeArgument: universe, propertiesArgument: properties)
@@ -100,5 +107,6 @@ struct RandomCommand: ParsableCommand {
         }
         print(format == "json" ? report.json : report.text)
         if report.failure != nil { throw ExitCode(Exit.violation) }
+        if report.inconclusive != nil { throw ExitCode(Exit.inconclusive) }
     }
 }

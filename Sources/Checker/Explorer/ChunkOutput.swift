@@ -30,4 +30,6 @@ struct ChunkOutput {
     var candidates = CandidateBuffer()
     /// The first violating transition of the chunk, in branch order.
     var violation: (parent: Int, branch: Branch, violation: Violation)?
+    /// Z3 could not decide a selected step (the chunk stopped there): the run is inconclusive.
+    var undecided: String?
 }

@@ -12,6 +12,7 @@ extension Counterexample {
             description: "counterexample found by regioncheck explore (\(path.count) steps): \(violation.property)",
             violates: violation.property, steps: steps)
         self.init(violation: violation, trace: trace,
-                  replay: Replayer.run(trace, source: "counterexample", properties: request.properties), depth: path.count)
+                  replay: Replayer.run(trace, source: "counterexample", properties: request.properties), depth: path.count,
+                  z3Confirmation: Z3Confirmation.text(for: violation, trace: trace, settings: request.z3))
     }
 }

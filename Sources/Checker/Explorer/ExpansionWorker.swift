@@ -7,6 +7,7 @@ struct ExpansionContext: Sendable {
     let properties: [Property]
     /// The error codes the design documents (the properties judge errnos by them).
     let conventions: ErrorConventions
+    let z3: Z3Settings?
     let initial: AddressSpace
     let store: StateStore
     let parents: [UInt32]
@@ -26,6 +27,8 @@ struct ExpansionWorker {
     /// The plain branches of the current state that attempted a page-table / frame allocation.
     var pageTableBranches: [Branch] = []
     var frameBranches: [Branch] = []
+    /// This worker's own Z3 context (made on first use; Z3 contexts are not thread-safe).
+    var z3Check: Z3PropertyCheck?
 
     /// Larger than any step's number of allocations.
     static let probeGrace = Int.max / 4
@@ -64,8 +67,9 @@ struct ExpansionWorker {
                     found = (branch, violation)
                     return true
                 }
-                return false
+                return output.undecided != nil
             }
+            if output.undecided != nil { break }
             if found == nil {
                 for (kind, branches) in [(AllocationKind.pageTable, pageTableBranches), (.frame, frameBranches)] {
                     for plain in branches {
@@ -81,10 +85,12 @@ struct ExpansionWorker {
                             found = (branch, violation)
                             break
                         }
+                        if output.undecided != nil { break }
                     }
-                    if found != nil { break }
+                    if found != nil || output.undecided != nil { break }
                 }
             }
+            if output.undecided != nil { break }
             if let (branch, violation) = found {
                 output.violation = (parent, branch, violation)
                 break
@@ -112,6 +118,23 @@ struct ExpansionWorker {
         // State invariants of a state seen before held then (or the run would have stopped).
         for property in context.properties where isNew || property.scope == .transition {
             if let violation = property.check(transition, conventions: context.conventions, stateIsNew: isNew) { return violation }
+        }
+        if let settings = context.z3, settings.mode != .off {
+            if z3Check == nil {
+                do throws(InputError) { z3Check = try settings.makeCheck() } catch {
+                    output.undecided = "Z3 could not start: \(error)"
+                    return nil
+                }
+            }
+            switch z3Check!.checkIfSelected(transition) {
+            case let .inconclusive(property, reason)?:
+                output.undecided = "Z3 could not decide \(property) on \(transition.operation) from state \(parent): \(reason)"
+                return nil
+            case let verdict?:
+                if let violation = verdict.disagreement { return violation }
+            case nil:
+                break
+            }
         }
         if isNew {
             encoding.withUnsafeBufferPointer { _ = local.insert($0, hash: hash) }

@@ -50,6 +50,7 @@ extension ExplorationReport {
                 },
             ]
             if let tracePath { counterexample["trace"] = tracePath }
+            if let z3 = c.z3Confirmation { counterexample["z3Confirmation"] = z3 }
             object["counterexample"] = counterexample
         }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)

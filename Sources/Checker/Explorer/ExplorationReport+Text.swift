@@ -27,6 +27,7 @@ extension ExplorationReport {
             if let property = PropertyCatalogue.property(id: c.violation.property) {
                 lines.append("  \(property.id): \(property.summary)")
             }
+            if let z3 = c.z3Confirmation { lines.append("  \(z3)") }
             lines.append("")
             lines.append("counterexample, \(c.trace.steps.count) step\(c.trace.steps.count == 1 ? "" : "s") from the empty address space:")
             for step in c.replay.steps {

@@ -72,4 +72,7 @@ public struct Counterexample: Sendable {
     public var replay: ReplayReport
     /// Depth in branches (a branch with an injected failure is two trace steps).
     public var depth: Int
+    /// What Z3's property file of the violated property says about the last step (nil when no
+    /// file has that id).
+    public var z3Confirmation: String?
 }

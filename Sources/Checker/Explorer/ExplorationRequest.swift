@@ -9,6 +9,9 @@ public struct ExplorationRequest: Sendable {
     /// Fixes switched on in the `serenity` design (docs/findings-serenity.md).
     public var serenityFixes: SerenityFixes = []
     public var properties: PropertySet
+    /// Z3 as a second opinion on the steps `--z3` selects (nil: off). Counterexamples are
+    /// confirmed with the property files either way.
+    public var z3: Z3Settings?
     /// Explore every sequence of up to `depth` branches.
     public var depth: Int
     /// Threads that expand a level's frontier; results do not depend on it.

@@ -93,6 +93,11 @@ public struct Explorer {
                 for output in outputs {
                     level.generated += output.generated
                     let candidates = output.candidates
+                    if let reason = output.undecided, output.violation == nil {
+                        for c in 0 ..< candidates.count where merge(candidates, c, isLastLevel: depth == request.depth) { level.distinct += 1 }
+                        finish(false)
+                        return report(.inconclusive(reason: reason))
+                    }
                     if let found = output.violation {
                         // A violation is definite: the chunk's states before it are merged
                         // without limits, and it is reported.
@@ -155,7 +160,7 @@ public struct Explorer {
     mutating func expand(_ batch: [Range<Int>]) -> [ChunkOutput] {
         let context = ExpansionContext(
             alphabet: request.alphabet, properties: request.properties.properties,
-            conventions: request.properties.conventions ?? ErrorConventions(of: request.design), initial: initial,
+            conventions: request.properties.conventions ?? ErrorConventions(of: request.design), z3: request.z3, initial: initial,
             store: store, parents: parents, branches: branches)
         if workers.count == 1 || batch.count == 1 {
             return batch.map { workers[0].expand($0, in: context) }

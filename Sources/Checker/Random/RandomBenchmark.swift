@@ -19,7 +19,7 @@ public struct RandomBenchmark: Sendable {
             for (target, isChecked) in [(checked, true), (unchecked, false)] {
                 let options = RandomOptions(runs: runs, steps: steps, seed: seed, universeArgument: setup.universe.name)
                 let start = ContinuousClock.now
-                let (statistics, _) = RandomCheck.runAll(target, options)
+                let (statistics, _, _) = RandomCheck.runAll(target, options)
                 let seconds = (ContinuousClock.now - start) / .seconds(1)
                 let rate = Double(statistics.steps) / seconds
                 if isChecked { result.checked.append(rate) } else { result.unchecked.append(rate) }

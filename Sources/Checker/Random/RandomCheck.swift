@@ -56,6 +56,8 @@ public struct RandomFailure: Sendable {
     public var reproduce: String
     /// Where the trace was written (the --trace-out path and the corpus file).
     public var writtenTo: [String]
+    /// What Z3's property file of the violated property says about the last step.
+    public var z3Confirmation: String? = nil
 }
 
 /// Everything a `random` invocation found and counted.
@@ -72,6 +74,8 @@ public struct RandomReport: Sendable {
     public var corpusReplayed = 0
     public var corpusSkipped = 0
     public var failure: RandomFailure?
+    /// Z3 could not decide a step (`--z3`): nothing is proved (exit 3).
+    public var inconclusive: String?
 
     public var stepsPerSecond: Double { seconds > 0 ? Double(statistics.steps) / seconds : 0 }
 }
@@ -110,9 +114,10 @@ public enum RandomCheck {
         }
 
         let start = ContinuousClock.now
-        let (statistics, failing) = runAll(setup, options)
+        let (statistics, failing, undecided) = runAll(setup, options)
         report.seconds = (ContinuousClock.now - start) / .seconds(1)
         report.statistics = statistics
+        report.inconclusive = undecided
         guard let (index, seed) = failing else { return report }
 
         // Run the failing seed again, recording its steps this time, and shrink them.
@@ -132,13 +137,14 @@ public enum RandomCheck {
             origin: .run(index: index, seed: seed, step: outcome.steps.count), violation: shrunk.violation,
             originalLength: outcome.steps.count, shrunkLength: shrunk.steps.count, shrinkSteps: shrunk.shrinkSteps,
             shrinkAttempts: shrunk.attempts, shrinkComplete: shrunk.complete, trace: trace,
-            reproduce: reproduceCommand(setup, options, seed: seed, runs: 1, corpus: false), writtenTo: written)
+            reproduce: reproduceCommand(setup, options, seed: seed, runs: 1, corpus: false), writtenTo: written,
+            z3Confirmation: Z3Confirmation.text(for: shrunk.violation, trace: trace, settings: setup.z3))
         return report
     }
 
     /// Runs every run (or up to the first that fails) and adds up the statistics of the runs up
     /// to and including that one, in run order, so any number of workers gives the same counts.
-    static func runAll(_ setup: RandomSetup, _ options: RandomOptions) -> (RandomStatistics, (index: Int, seed: UInt64)?) {
+    static func runAll(_ setup: RandomSetup, _ options: RandomOptions) -> (RandomStatistics, (index: Int, seed: UInt64)?, String?) {
         var total = RandomStatistics()
         var seed = options.seed
         var next = 0
@@ -153,11 +159,12 @@ public enum RandomCheck {
             let outcomes = runBatch(setup, seeds: seeds, steps: options.steps, workers: options.workers)
             for (i, outcome) in outcomes.enumerated() {
                 total.merge(outcome.statistics)
-                if outcome.violation != nil { return (total, (next + i, seeds[i])) }
+                if outcome.violation != nil { return (total, (next + i, seeds[i]), nil) }
+                if let reason = outcome.undecided { return (total, nil, "run \(next + i + 1) (run seed \(seeds[i])): \(reason)") }
             }
             next += count
         }
-        return (total, nil)
+        return (total, nil, nil)
     }
 
     /// The runs of `seeds`, in order, on up to `workers` threads.

@@ -5,7 +5,7 @@ extension RandomReport {
     /// The report as one JSON object (for CI): verdict, setup, counterexample, statistics.
     public var json: String {
         var fields: [String] = []
-        let verdict = failure != nil ? "violation" : checking ? "pass" : "unchecked"
+        let verdict = failure != nil ? "violation" : inconclusive != nil ? "inconclusive" : checking ? "pass" : "unchecked"
         fields.append("\"verdict\": \"\(verdict)\"")
         fields.append("\"universe\": \(jsonString(universe.name))")
         fields.append("\"design\": \"\(design.rawValue)\"")

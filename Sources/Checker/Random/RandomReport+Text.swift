@@ -16,6 +16,7 @@ extension RandomReport {
         }
         if let f = failure {
             lines.append("FAIL \(f.violation.property): \(f.violation.explanation)")
+            if let z3 = f.z3Confirmation { lines.append("  \(z3)") }
             switch f.origin {
             case let .run(index, seed, step):
                 lines.append("  found by run \(index + 1) (run seed \(seed)) after \(step) steps; shrunk from \(f.originalLength) "
@@ -31,6 +32,8 @@ extension RandomReport {
                 lines.append("  \(outcome.index). \(outcome.step.operation) → \(outcome.result)")
                 lines.append(outcome.picture.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
             }
+        } else if let reason = inconclusive {
+            lines.append("INCONCLUSIVE: \(reason)")
         } else if checking {
             lines.append("PASS: no property violated in \(statistics.steps) steps of \(statistics.runs) runs")
         } else {

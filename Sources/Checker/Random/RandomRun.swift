@@ -11,6 +11,8 @@ public struct RandomSetup: Sendable {
     public var serenityFixes: SerenityFixes = []
     public var properties: PropertySet
     public var checking: Bool
+    /// Z3 as a second opinion on the steps `--z3` selects (nil: off).
+    public var z3: Z3Settings?
 
     public init(universe: Universe, design: Design = .reference, mutations: Mutations = [],
                 properties: PropertySet = PropertySet(), checking: Bool = true) {
@@ -29,6 +31,8 @@ public struct RunOutcome: Sendable {
     /// step ran).
     public var violation: Violation?
     public var statistics: RandomStatistics
+    /// Z3 could not decide a selected step: the run stopped there, inconclusive.
+    public var undecided: String?
     /// Recorded runs only: where the run stands in the shrinker's order.
     var order = ShrinkOrder(length: 0, concrete: 0, abstract: 0)
 }
@@ -66,8 +70,13 @@ extension RandomSetup {
             return RunOutcome(steps: [], violation: violation, statistics: statistics)
         }
         var violation: Violation?
+        var undecided: String?
+        var z3Check: Z3PropertyCheck?
+        if checking, let z3, z3.mode != .off {
+            do throws(InputError) { z3Check = try z3.makeCheck() } catch { undecided = "Z3 could not start: \(error)" }
+        }
         var order = ShrinkOrder(length: 0, concrete: 0, abstract: 0)
-        for _ in 0 ..< count {
+        for _ in 0 ..< count where undecided == nil {
             let step = next(space)
             if recording { recorded.append(step) }
             if checking {
@@ -79,16 +88,24 @@ extension RandomSetup {
                     order.concrete &+= operation.shrinkCost(in: universe)
                     order.abstract &+= step.shrinkCost
                 }
-                violation = properties.firstViolation(Transition(before: before, operation: operation, result: result, after: space))
+                let transition = Transition(before: before, operation: operation, result: result, after: space)
+                violation = properties.firstViolation(transition)
+                if violation == nil, let z3Check {
+                    switch z3Check.checkIfSelected(transition) {
+                    case let .inconclusive(property, reason)?: undecided = "Z3 could not decide \(property) on \(operation): \(reason)"
+                    case let verdict?: violation = verdict.disagreement
+                    case nil: break
+                    }
+                }
             } else {
                 let (_, result) = RandomExecution.apply(step, to: &space)
                 statistics.record(step.kind, result)
             }
             statistics.steps += 1
             if space.regions.count > statistics.maxRegions { statistics.maxRegions = space.regions.count }
-            if violation != nil { break }
+            if violation != nil || undecided != nil { break }
         }
-        return RunOutcome(steps: recorded, violation: violation, statistics: statistics, order: order)
+        return RunOutcome(steps: recorded, violation: violation, statistics: statistics, undecided: undecided, order: order)
     }
 
     /// The concrete operations `steps` resolve to, each with the result it returned as its
