@@ -141,8 +141,9 @@ import FoundationXML
 
     @Test func theKilledMutantsAndTheirCounterexamplesDoNotDependOnTheWorkerCount() throws {
         let subjects = MutantSubject.catalogue.filter { ["skip-tlb-flush", "ignore-map-result"].contains($0.name) }
-        var lean = ExplorerFixture.lean
-        lean.faults = true
+        // A narrow alphabet that still reaches both: anywhere mmaps, one-page ranges, faults on.
+        let lean = AlphabetSettings(sizes: [1, 2], alignments: [1], protections: [.readWrite, .none], placements: [.anywhere],
+                                    maxRange: 1, touch: true, teardown: false, faults: true)
         func run(_ workers: Int) throws -> KillMatrixReport {
             try KillMatrix.run(KillMatrixRequest(
                 subjects: subjects, detectors: [ExplorerDetector(universe: .tiny, depth: 3, settings: lean),
