@@ -33,6 +33,9 @@ extension KillMatrixReport {
             }
         }
         lines.append(headline + " (\(formatSeconds(seconds)) s)")
+        // The plain closing line CI runners read: each mutant killed and a clean reference pass.
+        let passed = killedCount + (reference.verdict == .clean ? 1 : 0)
+        lines.append("mutants: \(passed) passed, \(rows.count + 1 - passed) failed")
         return lines.joined(separator: "\n")
     }
 
