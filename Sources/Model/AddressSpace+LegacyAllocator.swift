@@ -14,9 +14,9 @@ extension AddressSpace {
         case .anywhere:
             range = try allocator.allocateAnywhere(size: size, alignment: alignment)
         case .randomized:
-            let candidates = allocator.randomizedCandidates(size: size, alignment: alignment)
-            guard !candidates.isEmpty else { throw .ENOMEM }
-            range = candidates[Int(min(choose(UInt64(candidates.count)), UInt64(candidates.count - 1)))]
+            let count = allocator.randomizedCandidateCount(size: size, alignment: alignment)
+            guard count > 0 else { throw .ENOMEM }
+            range = allocator.randomizedCandidate(min(choose(count), count - 1), size: size, alignment: alignment)
             try allocator.allocateSpecific(range)
         case .fixedNoReplace(let address), .fixed(let address):
             guard let r = try? VirtualRange(base: address, size: size) else { throw .ENOMEM }

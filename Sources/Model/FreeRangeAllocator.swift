@@ -40,17 +40,31 @@ public struct FreeRangeAllocator: Sendable, Hashable {
         carve(at: index, range)
     }
 
-    /// Candidates of a randomized placement: aligned positions inside one free range.
-    func randomizedCandidates(size: UInt64, alignment: UInt64) -> [VirtualRange] {
-        var result: [VirtualRange] = []
+    /// How many candidates a randomized placement has: the aligned positions inside one free
+    /// range, counted without listing them (the 64-bit range has billions).
+    func randomizedCandidateCount(size: UInt64, alignment: UInt64) -> UInt64 {
+        free.reduce(0) { $0 + candidateCount(in: $1, size: size, alignment: alignment) }
+    }
+
+    /// Candidate `index` (0-based), in free-list order, each free range's positions ascending.
+    func randomizedCandidate(_ index: UInt64, size: UInt64, alignment: UInt64) -> VirtualRange {
+        var remaining = index
         for entry in free {
-            var a = entry.base.roundedUp(to: alignment).value
-            while a >= entry.base, a < entry.end, entry.end - a >= size {
-                result.append(VirtualRange(uncheckedBase: a, size: size))
-                a += alignment
+            let count = candidateCount(in: entry, size: size, alignment: alignment)
+            if remaining < count {
+                return VirtualRange(uncheckedBase: entry.base.roundedUp(to: alignment).value + remaining * alignment, size: size)
             }
+            remaining -= count
         }
-        return result
+        preconditionFailure("randomized candidate \(index) of \(randomizedCandidateCount(size: size, alignment: alignment))")
+    }
+
+    /// Aligned `a` with `entry.base <= a < entry.end` and `entry.end - a >= size`.
+    private func candidateCount(in entry: VirtualRange, size: UInt64, alignment: UInt64) -> UInt64 {
+        let first = entry.base.roundedUp(to: alignment)
+        guard !first.overflow, first.value < entry.end, entry.end - first.value >= size else { return 0 }
+        let last = size == 0 ? entry.end - 1 : entry.end - size
+        return (last - first.value) / alignment + 1
     }
 
     /// Returns `range` to the free list, merging with a free neighbour. Like the original it only

@@ -46,7 +46,7 @@ struct RandomCommand: ParsableCommand {
     @Option(help: "Where to write the shrunk counterexample as a trace file.")
     var traceOut = "random-counterexample.json"
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: text, json, or junit/sarif for CI.")
     var format = "text"
 
     @Option(help: "Threads running runs side by side (the result and the counts do not depend on it).")
@@ -63,7 +63,10 @@ struct RandomCommand: ParsableCommand {
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be between 1 and 256, got \(workers)") }
         guard parsedSeed != nil else { throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number, got \"\(seed)\"") }
-        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json, got \"\(format)\"") }
+        guard ["text", "json", "junit", "sarif"].contains(format) else {
+            throw ValidationError("--format must be text, json, junit or sarif, got \"\(format)\"")
+        }
+        if noCheck && ["junit", "sarif"].contains(format) { throw ValidationError("--format \(format) needs property checking (drop --no-check)") }
         guard Design(rawValue: design) != nil else {
             throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(design)\"")
         }
@@ -105,7 +108,15 @@ struct RandomCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
-        print(format == "json" ? report.json : report.text)
+        switch format {
+        case "json": print(report.json)
+        case "junit": print(report.junitText, terminator: "")
+        case "sarif": print(report.sarifText, terminator: "")
+        default: print(report.text)
+        }
+        if GitHubAnnotations.enabled && !noCheck {
+            for line in GitHubAnnotations.lines(for: report.checkOutcome) { print(line) }
+        }
         if report.failure != nil { throw ExitCode(Exit.violation) }
         if report.inconclusive != nil { throw ExitCode(Exit.inconclusive) }
     }

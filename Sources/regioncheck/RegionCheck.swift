@@ -12,7 +12,7 @@ struct RegionCheck: ParsableCommand {
             2 bad input or usage, 3 inconclusive (a limit stopped the check before its bound).
             """,
         subcommands: [
-            ExploreCommand.self, RandomCommand.self, ReplayCommand.self, PropertiesCommand.self,
+            ExploreCommand.self, RandomCommand.self, ReplayCommand.self, MutantsCommand.self, PropertiesCommand.self,
             BenchCommand.self, BenchRandomCommand.self, ProveCommand.self, BenchProveCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self

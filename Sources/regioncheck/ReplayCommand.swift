@@ -22,6 +22,15 @@ struct ReplayCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
     var properties: String?
 
+    @Option(help: ArgumentHelp("Output format: text, or junit/sarif for CI (one test case per trace file).", valueName: "text|junit|sarif"))
+    var format = "text"
+
+    func validate() throws {
+        guard ["text", "junit", "sarif"].contains(format) else {
+            throw ValidationError("--format must be text, junit or sarif, got '\(format)'")
+        }
+    }
+
     func run() throws {
         let paths = files.isEmpty ? BundledFiles.exampleTraces() : files
         guard !paths.isEmpty else { failOnBadInput("no trace files given and no bundled examples found (run from the package root)") }
@@ -32,6 +41,7 @@ struct ReplayCommand: ParsableCommand {
             failOnBadInput(error.description)
         }
         var failed = false
+        var reports: [ReplayReport] = []
         for path in paths {
             let trace: Trace
             do {
@@ -40,9 +50,17 @@ struct ReplayCommand: ParsableCommand {
                 failOnBadInput(error.description)
             }
             let report = Replayer.run(trace, source: path, properties: propertySet)
-            print(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
-            if !quiet { print() }
+            reports.append(report)
+            if format == "text" {
+                print(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
+                if !quiet { print() }
+            }
             failed = failed || !report.clean
+        }
+        if format == "junit" { print(ReplayOutputs.junit(reports).xml, terminator: "") }
+        if format == "sarif" { print(ReplayOutputs.sarif(reports).json, terminator: "") }
+        if GitHubAnnotations.enabled {
+            for report in reports { for line in GitHubAnnotations.lines(for: report.checkOutcome) { print(line) } }
         }
         if failed { throw ExitCode(Exit.violation) }
     }

@@ -97,6 +97,31 @@ import FoundationXML
         #expect(Self.sarifProblems(broken).count >= 4)
     }
 
+    /// The fields mutation-testing-elements schema version 1 requires (what Stryker's HTML
+    /// report reads): schema version, thresholds, and per file its language, full source and
+    /// mutants with an id, a mutator name, a known status and a location inside the source.
+    static func strykerProblems(_ object: [String: Any]) -> [String] {
+        var problems: [String] = []
+        if object["schemaVersion"] as? String != "1" { problems.append("schemaVersion must be \"1\"") }
+        let thresholds = object["thresholds"] as? [String: Any]
+        if thresholds?["high"] == nil || thresholds?["low"] == nil { problems.append("thresholds need high and low") }
+        guard let files = object["files"] as? [String: [String: Any]] else { return problems + ["files must be an object"] }
+        let statuses = ["Killed", "Survived", "NoCoverage", "CompileError", "RuntimeError", "Timeout", "Ignored", "Pending"]
+        for (path, file) in files {
+            if file["language"] as? String == nil { problems.append("\(path): language is missing") }
+            guard let source = file["source"] as? String else { problems.append("\(path): source is missing"); continue }
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false).count
+            for (i, mutant) in ((file["mutants"] as? [[String: Any]]) ?? []).enumerated() {
+                if !(mutant["id"] is String) || !(mutant["mutatorName"] is String) { problems.append("\(path) mutant \(i): id or mutatorName") }
+                if !statuses.contains(mutant["status"] as? String ?? "") { problems.append("\(path) mutant \(i): status") }
+                let start = (mutant["location"] as? [String: Any])?["start"] as? [String: Int]
+                if let line = start?["line"], let column = start?["column"], line >= 1, line <= lines, column >= 1 { continue }
+                problems.append("\(path) mutant \(i): location.start outside the source")
+            }
+        }
+        return problems
+    }
+
     @Test func strykerReportFollowsTheSchema() throws {
         let report = StrykerReport(
             mutants: [
@@ -107,23 +132,15 @@ import FoundationXML
             ],
             sources: ["Sources/Model/A.swift": "a\nb\nc\n", "Sources/Model/B.swift": String(repeating: "x\n", count: 9)])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? String == "1")
-        let thresholds = try #require(object["thresholds"] as? [String: Any])
-        #expect(thresholds["high"] != nil && thresholds["low"] != nil)
+        #expect(Self.strykerProblems(object) == [])
         let files = try #require(object["files"] as? [String: [String: Any]])
         #expect(files.count == 2)
-        let statuses = ["Killed", "Survived", "NoCoverage", "CompileError", "RuntimeError", "Timeout", "Ignored", "Pending"]
-        for (path, file) in files {
-            #expect(file["language"] as? String == "swift")
-            let source = try #require(file["source"] as? String)
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false).count
-            for mutant in try #require(file["mutants"] as? [[String: Any]]) {
-                #expect(mutant["id"] is String && mutant["mutatorName"] is String, "\(path)")
-                #expect(statuses.contains(mutant["status"] as? String ?? ""))
-                let start = try #require((mutant["location"] as? [String: Any])?["start"] as? [String: Int])
-                #expect(start["line"]! >= 1 && start["line"]! <= lines && start["column"]! >= 1)
-            }
-        }
+        // The validator itself fires on a broken report.
+        var broken = object
+        broken["schemaVersion"] = 1
+        broken["thresholds"] = nil
+        broken["files"] = ["x.swift": ["language": "swift", "source": "a\n", "mutants": [["id": "1", "status": "Dead", "location": ["start": ["line": 0, "column": 1]]]]]]
+        #expect(Self.strykerProblems(broken).count >= 4)
         #expect((files["Sources/Model/A.swift"]?["mutants"] as? [[String: Any]])?.first?["killedBy"] as? [String] == ["explore tiny: tlb-coherence"])
     }
 

@@ -116,25 +116,44 @@ extension AddressSpace {
         #expect((try? c.mmap(size: P, protection: .readWrite, placement: .randomized, choose: { $0 - 1 }))?.base == s.page(2))
     }
 
-    @Test func randomizedCandidatesOfAMaskedAlignmentAreTheMasksValues() {
+    @Test(arguments: [UInt64(1), 2, 3])
+    func randomizedCandidatesOfAMaskedAlignmentAreTheMasksValues(pages: UInt64) {
         // The closed form the model uses against brute force over every draw's page and offset.
         var s = AddressSpace.serenity(.small)
         s.map(2, at: .fixedNoReplace(s.page(3)))
-        for alignment in [3 * P, 5 * P, 6 * P] {
+        s.map(1, at: .fixedNoReplace(s.page(9)))
+        let size = pages * P
+        for alignment in [3 * P, 5 * P, 6 * P, 7 * P, 12 * P] {
             var expected: Set<UInt64> = []
             for q in 0 ..< s.universe.end / P {
                 for x in [q * P, q * P + 1] {
                     let c = RegionTree.serenityRoundUp(x, to: alignment)
-                    if let r = try? VirtualRange(base: c, size: P), s.universe.totalRange.contains(r),
+                    if let r = try? VirtualRange(base: c, size: size), s.universe.totalRange.contains(r),
                        !s.regions.anyRegion(intersecting: r) {
                         expected.insert(c)
                     }
                 }
             }
-            let count = s.regions.serenityRandomizedOutcomeCount(size: P, alignment: alignment, pageSize: P) - 1
-            let listed = (0 ..< count).compactMap { s.regions.serenityAcceptedCandidate($0, size: P, alignment: alignment, pageSize: P)?.base }
-            #expect(listed == expected.sorted(), "alignment \(alignment.hex)")
+            let count = s.regions.serenityRandomizedOutcomeCount(size: size, alignment: alignment, pageSize: P) - 1
+            let listed = (0 ..< count).compactMap { s.regions.serenityAcceptedCandidate($0, size: size, alignment: alignment, pageSize: P)?.base }
+            #expect(listed == expected.sorted(), "alignment \(alignment.hex), size \(size.hex)")
         }
+    }
+
+    @Test func maskedPositionCountsMatchEnumeration() {
+        for mask: UInt64 in [0xfff, 0x2fff, 0x4fff, 0x5fff, 0xbfff, 0x1_2fff] {
+            var listed: [UInt64] = []
+            for v in stride(from: UInt64(0), through: 0x40000, by: 0x1000) where v & mask == 0 { listed.append(v) }
+            for (first, last) in [(UInt64(0), UInt64(0x40000)), (0x3000, 0x1f000), (0x11000, 0x11000), (0x7000, 0x2ffff)] {
+                let inside = listed.filter { $0 >= first && $0 <= last }
+                #expect(RegionTree.maskedPositions(avoiding: mask, in: first, last) == UInt64(inside.count))
+                for (k, v) in inside.enumerated() {
+                    #expect(RegionTree.maskedPosition(UInt64(k), avoiding: mask, in: first, last) == v)
+                }
+            }
+        }
+        // Near the top of the 64-bit range nothing overflows.
+        #expect(RegionTree.positions(avoiding: 0xfff, upTo: .max) == 1 << 52)
     }
 }
 

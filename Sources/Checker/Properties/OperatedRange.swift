@@ -5,9 +5,10 @@ func operatedRange(of operation: Operation, pageSize: UInt64) -> VirtualRange? {
     switch operation {
     case let .munmap(address, size), let .mprotect(address, size, _):
         return try? VirtualRange.pageRounded(address: address, size: size, pageSize: pageSize)
-    case .mmap:
-        guard let request = MmapRequest(operation, pageSize: pageSize), request.placement == .fixed else { return nil }
-        return request.fixedRange
+    case let .mmap(size, _, .fixed, address?, _, _):
+        // Whatever the alignment: MAP_FIXED ignores it, and the serenity design accepts any page
+        // multiple, so a request MmapRequest calls invalid can still replace this range.
+        return try? VirtualRange.pageRounded(address: address, size: size, pageSize: pageSize)
     default:
         return nil
     }

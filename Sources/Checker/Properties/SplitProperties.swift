@@ -100,8 +100,9 @@ enum SplitProperties {
                     let overlap = piece.range.intersection(segment)!
                     covered += overlap.size
                     if !t.after.sameBacking(piece, source, at: overlap.base) {
-                        problem = "\(overlap) stayed mapped but now reaches VMObject page \(piece.objectPage(of: overlap.base, pageSize: P)) "
-                            + "instead of \(source.objectPage(of: overlap.base, pageSize: P))"
+                        let which = piece.object == source.object ? "" : "another VMObject's "
+                        problem = "\(overlap) stayed mapped but now reaches \(which)page \(piece.objectPage(of: overlap.base, pageSize: P)) "
+                            + "instead of VMObject page \(source.objectPage(of: overlap.base, pageSize: P))"
                         return false
                     }
                     // Populated pages keep their frame and data (a write touch changes its own page's data).

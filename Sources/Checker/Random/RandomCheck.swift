@@ -192,7 +192,8 @@ public enum RandomCheck {
         for name in setup.mutations.names { words += ["--mutant", name] }
         if let properties = options.propertiesArgument { words += ["--properties", shellQuoted(properties)] }
         if setup.design != .reference { words += ["--design", setup.design.rawValue] }
-        for name in setup.serenityFixes.names { words += ["--fix", name] }
+        let fixes = setup.serenityFixes == .all ? ["all"] : setup.serenityFixes.names
+        for name in fixes { words += ["--fix", name] }
         if corpus, let dir = options.corpus?.directory { words += ["--corpus", shellQuoted(dir)] }
         return words.joined(separator: " ")
     }

@@ -87,40 +87,71 @@ extension RegionTree {
     /// reachable positions are its multiples, so the reference's hole arithmetic counts them.
     func serenityAcceptedCandidateCount(size: UInt64, alignment: UInt64, pageSize: UInt64) -> UInt64 {
         if alignment.isPowerOfTwo { return randomizedCandidateCount(size: size, alignment: alignment) }
-        return UInt64(serenityMaskedCandidates(size: size, alignment: alignment, pageSize: pageSize).count)
+        var count: UInt64 = 0
+        forEachMaskedWindow(size: size, alignment: alignment) { first, last in
+            count += Self.maskedPositions(avoiding: alignment - 1, in: first, last)
+            return false
+        }
+        return count
     }
 
     func serenityAcceptedCandidate(_ k: UInt64, size: UInt64, alignment: UInt64, pageSize: UInt64) -> VirtualRange? {
         if alignment.isPowerOfTwo { return randomizedCandidate(k, size: size, alignment: alignment) }
-        let all = serenityMaskedCandidates(size: size, alignment: alignment, pageSize: pageSize)
-        return k < all.count ? VirtualRange(uncheckedBase: all[Int(k)], size: size) : nil
+        var remaining = k
+        var found: UInt64?
+        forEachMaskedWindow(size: size, alignment: alignment) { first, last in
+            let here = Self.maskedPositions(avoiding: alignment - 1, in: first, last)
+            guard remaining < here else { remaining -= here; return false }
+            found = Self.maskedPosition(remaining, avoiding: alignment - 1, in: first, last)
+            return true
+        }
+        return found.map { VirtualRange(uncheckedBase: $0, size: size) }
     }
 
-    /// The positions `roundup(x, alignment)` can take for x in `[0, total.end)` when the alignment
-    /// is not a power of two, restricted to those in a hole, ascending. For x = q·P + r the mask
-    /// gives `(m·P) & ~(alignment - 1)` with m = q + alignment/P - (r == 0 ? 1 : 0), a value in
-    /// `[m·P - (alignment - P), m·P]`, so each hole needs only the m near it. Linear in the free
-    /// pages: fine for the small universes, slow for the 64-bit one.
-    func serenityMaskedCandidates(size: UInt64, alignment: UInt64, pageSize: UInt64) -> [UInt64] {
-        let perAlignment = alignment / pageSize
-        let lowestM = perAlignment - 1
-        let highestM = (totalRange.end - 1) / pageSize + perAlignment
-        var found: [UInt64] = []
+    /// The bases a range of `size` can start at in each hole, as closed intervals, ascending.
+    ///
+    /// Why the mask's values are all a hole needs: `roundup(x, A) = (x + A - 1) & ~(A - 1)` only
+    /// ever yields values with no bit of `A - 1`, and each such value v below the total range's end
+    /// is reached (by x = v, since v + A - 1 = v | (A - 1)). A is a page multiple, so `A - 1` holds
+    /// the page-offset bits and every such value is page aligned. Counting them per hole takes
+    /// 64 steps, not one per free page, which matters in the 64-bit `serenity` range.
+    private func forEachMaskedWindow(size: UInt64, alignment: UInt64, _ body: (UInt64, UInt64) -> Bool) {
         forEachHole { start, end in
             guard end - start >= size else { return false }
-            let last = end - size
-            var m = max(lowestM, start / pageSize)
-            let mEnd = min(highestM, (last + alignment - pageSize) / pageSize)
-            while m <= mEnd {
-                let candidate = (m * pageSize) & ~(alignment - 1)
-                if candidate >= start && candidate <= last { found.append(candidate) }
-                m += 1
-            }
-            return false
+            return body(start, end - size)
         }
-        found.sort()
-        var unique: [UInt64] = []
-        for c in found where unique.last != c { unique.append(c) }
-        return unique
+    }
+
+    /// How many v in `first ... last` have no bit of `mask` set.
+    static func maskedPositions(avoiding mask: UInt64, in first: UInt64, _ last: UInt64) -> UInt64 {
+        guard first <= last else { return 0 }
+        return positions(avoiding: mask, upTo: last) - (first == 0 ? 0 : positions(avoiding: mask, upTo: first - 1))
+    }
+
+    /// The `k`-th (from 0) value in `first ... last` with no bit of `mask` set: the least v whose
+    /// count reaches k + 1, by bisection over the monotone count.
+    static func maskedPosition(_ k: UInt64, avoiding mask: UInt64, in first: UInt64, _ last: UInt64) -> UInt64 {
+        let below = first == 0 ? 0 : positions(avoiding: mask, upTo: first - 1)
+        var low = first, high = last
+        while low < high {
+            let middle = low + (high - low) / 2
+            if positions(avoiding: mask, upTo: middle) - below >= k + 1 { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// How many v in `0 ... n` have no bit of `mask` set, digit by digit from the top bit: where n
+    /// has a 1, every v that has a 0 there and matches n above it is below n, and its lower free
+    /// bits are arbitrary. `mask` has the page-offset bits, so the count stays below 2^64.
+    static func positions(avoiding mask: UInt64, upTo n: UInt64) -> UInt64 {
+        var count: UInt64 = 0
+        for bit in stride(from: 63, through: 0, by: -1) {
+            let one: UInt64 = 1 << UInt64(bit)
+            guard n & one != 0 else { continue }
+            count += 1 << UInt64((~mask & (one - 1)).nonzeroBitCount)
+            // n's own 1 here is a bit v may not have: nothing matching n further down is allowed.
+            if mask & one != 0 { return count }
+        }
+        return count + 1  // n itself has no bit of the mask
     }
 }

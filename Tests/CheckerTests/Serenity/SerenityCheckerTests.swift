@@ -101,4 +101,18 @@ import Testing
             #expect(PropertySet().firstViolation(t) == nil, "\(design)")
         }
     }
+
+    // Found by `random --design serenity --fix all`: MAP_FIXED with an alignment that is not a
+    // power of two (legal there, ignored by fixed placement) replaces what it covers, and
+    // offset-coherence must know the range it replaced rather than report the new object.
+    @Test func fixedMmapWithAMaskedAlignmentReplacesItsRange() {
+        var space = AddressSpace(universe: .tiny, design: .serenity, serenityFixes: .all)
+        _ = Operation.mmap(2 * 4096).apply(to: &space)
+        let replace = Operation.mmap(size: 4096, protection: .readWrite, placement: .fixed, address: 0x10000,
+                                     alignment: 3 * 4096, choice: nil)
+        let t = Transition(applying: replace, to: space)
+        #expect(t.result == .ok(0x10000))
+        #expect(PropertySet().firstViolation(t) == nil)
+        #expect(t.after.regions.count == 2, "the new page beside what is left of the old region")
+    }
 }

@@ -1,0 +1,33 @@
+import Model
+
+/// The budgets of the standard detectors, as `regioncheck mutants` takes them.
+public struct KillMatrixBudget: Sendable, Hashable {
+    /// Depth of the exhaustive exploration of `tiny`.
+    public var tinyDepth: Int
+    /// Depth of the exhaustive exploration of `small` (0 leaves it out).
+    public var smallDepth: Int
+    /// Random runs on the 64-bit `serenity` universe (0 leaves them out).
+    public var randomRuns: Int
+    public var randomSteps: Int
+    public var seed: UInt64
+
+    public init(tinyDepth: Int = 4, smallDepth: Int = 3, randomRuns: Int = 200, randomSteps: Int = 200, seed: UInt64 = 1) {
+        self.tinyDepth = tinyDepth
+        self.smallDepth = smallDepth
+        self.randomRuns = randomRuns
+        self.randomSteps = randomSteps
+        self.seed = seed
+    }
+
+    public static let standard = KillMatrixBudget()
+
+    /// The detectors in the fixed order the matrix runs them; "killed first by" means first in
+    /// this list. This is the one place a detector is added: a `prove` detector (Z3, symbolic)
+    /// goes at the end of the list as another `MutantDetector`, when it exists.
+    public var detectors: [any MutantDetector] {
+        var list: [any MutantDetector] = [ExplorerDetector(universe: .tiny, depth: tinyDepth)]
+        if smallDepth > 0 { list.append(ExplorerDetector(universe: .small, depth: smallDepth)) }
+        if randomRuns > 0 { list.append(RandomDetector(universe: .serenity, runs: randomRuns, steps: randomSteps, seed: seed)) }
+        return list
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Model
+
+/// Seeded random runs as a detector: `runs` runs of up to `steps` steps from `seed` on
+/// `universe`, the first counterexample shrunk.
+public struct RandomDetector: MutantDetector {
+    public var universe: Universe
+    public var runs: Int
+    public var steps: Int
+    public var seed: UInt64
+
+    public init(universe: Universe, runs: Int, steps: Int, seed: UInt64) {
+        self.universe = universe
+        self.runs = runs
+        self.steps = steps
+        self.seed = seed
+    }
+
+    public var name: String { "random \(universe.name)" }
+    public var fileLabel: String { "random-\(universe.name)" }
+    public var budget: String { "random \(universe.name), \(runs) runs × \(steps) steps from seed \(seed)" }
+
+    public func detect(_ subject: MutantSubject, context: DetectorContext) throws(InputError) -> DetectorResult {
+        let start = ContinuousClock.now
+        let path = context.tracePath(subject, self)
+        let setup = RandomSetup(universe: universe, mutations: subject.mutations, properties: context.properties)
+        let all = context.properties.ids == PropertyCatalogue.ids
+        let options = RandomOptions(runs: runs, steps: steps, seed: seed, workers: context.workers, traceOut: path,
+                                    universeArgument: universe.name,
+                                    propertiesArgument: all ? nil : context.properties.ids.joined(separator: ","))
+        let report = try RandomCheck.run(setup, options)
+        let total = seconds(ContinuousClock.now - start)
+        guard let failure = report.failure else {
+            return DetectorResult(detector: name, verdict: .clean, seconds: total)
+        }
+        let replay = Replayer.run(failure.trace, source: path, properties: context.properties)
+        let finding = DetectorFinding(
+            violation: failure.violation, length: failure.shrunkLength, originalLength: failure.originalLength,
+            secondsToDetection: report.seconds, reproduction: failure.reproduce, tracePath: path,
+            steps: replay.steps.map { "\($0.index). \($0.step.operation) → \($0.result)" }, trace: failure.trace)
+        return DetectorResult(detector: name, verdict: .violation(finding), seconds: total)
+    }
+}

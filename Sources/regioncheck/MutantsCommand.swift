@@ -1,0 +1,122 @@
+import ArgumentParser
+import Checker
+import Foundation
+import Model
+
+/// `regioncheck mutants`: the kill matrix. Every SPEC §4 mutant and the unmutated reference go
+/// through the same detectors in a fixed order; the gate passes when every mutant is killed and
+/// the reference is clean.
+struct MutantsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mutants",
+        abstract: "Run the kill matrix: every legacy-bug mutant and the reference through explore tiny, explore small and random serenity.",
+        discussion: """
+            A mutant is killed when a detector reports a violation of a catalogue property; a violation on the \
+            unmutated reference is a false alarm. Counterexample traces go to --out. Exit codes: 0 every mutant \
+            killed and the reference clean, 1 a mutant survived or a false alarm, 2 bad input, 3 an inconclusive \
+            detector decides the verdict.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Depth of the exhaustive exploration of tiny.", valueName: "N"))
+    var depth = KillMatrixBudget.standard.tinyDepth
+
+    @Option(help: ArgumentHelp("Depth of the exhaustive exploration of small (0 leaves it out).", valueName: "N"))
+    var smallDepth = KillMatrixBudget.standard.smallDepth
+
+    @Option(help: ArgumentHelp("Random runs on the 64-bit serenity universe (0 leaves them out).", valueName: "N"))
+    var runs = KillMatrixBudget.standard.randomRuns
+
+    @Option(help: ArgumentHelp("Steps per random run.", valueName: "N"))
+    var steps = KillMatrixBudget.standard.randomSteps
+
+    @Option(help: ArgumentHelp("Seed of the first random run: decimal or 0x hex.", valueName: "S"))
+    var seed = "1"
+
+    @Option(name: .customLong("only"), help: ArgumentHelp("Run only this mutant (repeatable); the reference is always run.", valueName: "NAME"))
+    var only: [String] = []
+
+    @Option(help: ArgumentHelp("Threads for each detector (default: the number of cores); results do not depend on it.", valueName: "N"))
+    var workers: Int?
+
+    @Option(help: ArgumentHelp("Output format (junit, sarif and stryker for CI).", valueName: "text|json|junit|sarif|stryker"))
+    var format = "text"
+
+    @Option(help: ArgumentHelp("Directory for the counterexample traces.", valueName: "DIR"))
+    var out = "mutants-out"
+
+    @Option(help: ArgumentHelp("Also write the Stryker (mutation-testing-elements) JSON report to PATH.", valueName: "PATH"))
+    var stryker: String?
+
+    @Flag(help: "List the mutants, one line each, and exit.")
+    var list = false
+
+    static let formats = ["text", "json", "junit", "sarif", "stryker"]
+
+    func validate() throws {
+        guard Self.formats.contains(format) else {
+            throw ValidationError("--format must be one of \(Self.formats.joined(separator: ", ")), got '\(format)'")
+        }
+        guard depth >= 1 && depth <= 64 else { throw ValidationError("--depth must be 1...64, got \(depth)") }
+        guard smallDepth >= 0 && smallDepth <= 64 else { throw ValidationError("--small-depth must be 0...64, got \(smallDepth)") }
+        guard runs >= 0 else { throw ValidationError("--runs must be 0 or more, got \(runs)") }
+        guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
+        guard parsedSeed != nil else { throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number, got '\(seed)'") }
+        if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
+        guard !out.isEmpty else { throw ValidationError("--out must name a directory") }
+        for name in only where Mutations.named(name) == nil {
+            throw ValidationError("--only: unknown mutant '\(name)' (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
+        }
+    }
+
+    var parsedSeed: UInt64? {
+        let text = seed.replacingOccurrences(of: "_", with: "")
+        return text.hasPrefix("0x") || text.hasPrefix("0X") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
+    }
+
+    func run() throws {
+        if list {
+            for (name, _) in Mutations.catalogue { print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(MutantSummaries.line(name))") }
+            return
+        }
+        let budget = KillMatrixBudget(tinyDepth: depth, smallDepth: smallDepth, randomRuns: runs, randomSteps: steps, seed: parsedSeed!)
+        let subjects = only.isEmpty ? MutantSubject.catalogue : MutantSubject.catalogue.filter { only.contains($0.name) }
+        let context = DetectorContext(workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: out)
+        let showProgress = isatty(STDERR_FILENO) != 0
+        let report: KillMatrixReport
+        do throws(InputError) {
+            report = try KillMatrix.run(KillMatrixRequest(subjects: subjects, detectors: budget.detectors, context: context)) { subject, result in
+                guard showProgress else { return }
+                let outcome = switch result.verdict {
+                case .clean: "no violation"
+                case .inconclusive: "inconclusive"
+                case .violation(let f): f.violation.property
+                }
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(subject.name): \(result.detector): \(outcome)".utf8))
+            }
+        } catch {
+            failOnBadInput(error.description)
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let root = BundledFiles.packageRoot() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let seams = MutantSeams.locate(packageRoot: root)
+        if let stryker {
+            do {
+                try report.stryker(packageRoot: root).json.write(toFile: stryker, atomically: true, encoding: .utf8)
+            } catch {
+                failOnBadInput("--stryker: cannot write \(stryker): \(error.localizedDescription)")
+            }
+        }
+        switch format {
+        case "json": print(report.json)
+        case "junit": print(report.junit.xml, terminator: "")
+        case "sarif": print(report.sarif(seams: seams).json, terminator: "")
+        case "stryker": print(report.stryker(packageRoot: root).json, terminator: "")
+        default: print(report.text)
+        }
+        if GitHubAnnotations.enabled {
+            for line in report.githubAnnotations(seams: seams) { print(line) }
+        }
+        if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+    }
+}
