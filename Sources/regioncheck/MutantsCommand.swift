@@ -9,7 +9,7 @@ import Model
 struct MutantsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mutants",
-        abstract: "Run the kill matrix: every legacy-bug mutant and the reference through explore tiny, explore small and random serenity.",
+        abstract: "Run the kill matrix: every legacy-bug mutant and the reference through explore tiny, explore small, random serenity and prove.",
         discussion: """
             A mutant is killed when a detector reports a violation of a catalogue property; a violation on the \
             unmutated reference is a false alarm. Counterexample traces go to --out. Exit codes: 0 every mutant \
@@ -29,6 +29,9 @@ struct MutantsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Steps per random run.", valueName: "N"))
     var steps = KillMatrixBudget.standard.randomSteps
+
+    @Option(help: ArgumentHelp("Regions of the symbolic layouts prove covers (0 leaves prove out).", valueName: "K"))
+    var proveRegions = KillMatrixBudget.standard.proveRegions
 
     @Option(help: ArgumentHelp("Seed of the first random run: decimal or 0x hex.", valueName: "S"))
     var seed = "1"
@@ -60,6 +63,7 @@ struct MutantsCommand: ParsableCommand {
         guard depth >= 1 && depth <= 64 else { throw ValidationError("--depth must be 1...64, got \(depth)") }
         guard smallDepth >= 0 && smallDepth <= 64 else { throw ValidationError("--small-depth must be 0...64, got \(smallDepth)") }
         guard runs >= 0 else { throw ValidationError("--runs must be 0 or more, got \(runs)") }
+        guard proveRegions >= 0 && proveRegions <= 256 else { throw ValidationError("--prove-regions must be 0...256, got \(proveRegions)") }
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard parsedSeed != nil else { throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number, got '\(seed)'") }
         if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
@@ -79,7 +83,8 @@ struct MutantsCommand: ParsableCommand {
             for (name, _) in Mutations.catalogue { print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(MutantSummaries.line(name))") }
             return
         }
-        let budget = KillMatrixBudget(tinyDepth: depth, smallDepth: smallDepth, randomRuns: runs, randomSteps: steps, seed: parsedSeed!)
+        let budget = KillMatrixBudget(tinyDepth: depth, smallDepth: smallDepth, randomRuns: runs, randomSteps: steps, seed: parsedSeed!,
+                                      proveRegions: proveRegions)
         let subjects = only.isEmpty ? MutantSubject.catalogue : MutantSubject.catalogue.filter { only.contains($0.name) }
         let context = DetectorContext(workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: out)
         let showProgress = isatty(STDERR_FILENO) != 0
@@ -90,6 +95,7 @@ struct MutantsCommand: ParsableCommand {
                 let outcome = switch result.verdict {
                 case .clean: "no violation"
                 case .inconclusive: "inconclusive"
+                case .notApplicable: "not applicable"
                 case .violation(let f): f.violation.property
                 }
                 FileHandle.standardError.write(Data("\r\u{1B}[K\(subject.name): \(result.detector): \(outcome)".utf8))

@@ -10,24 +10,29 @@ public struct KillMatrixBudget: Sendable, Hashable {
     public var randomRuns: Int
     public var randomSteps: Int
     public var seed: UInt64
+    /// Regions of the symbolic layouts `prove` covers (0 leaves it out).
+    public var proveRegions: Int
 
-    public init(tinyDepth: Int = 4, smallDepth: Int = 3, randomRuns: Int = 200, randomSteps: Int = 200, seed: UInt64 = 1) {
+    public init(tinyDepth: Int = 4, smallDepth: Int = 3, randomRuns: Int = 200, randomSteps: Int = 200, seed: UInt64 = 1,
+                proveRegions: Int = ProveRun.defaultRegions) {
         self.tinyDepth = tinyDepth
         self.smallDepth = smallDepth
         self.randomRuns = randomRuns
         self.randomSteps = randomSteps
         self.seed = seed
+        self.proveRegions = proveRegions
     }
 
     public static let standard = KillMatrixBudget()
 
     /// The detectors in the fixed order the matrix runs them; "killed first by" means first in
-    /// this list. This is the one place a detector is added: a `prove` detector (Z3, symbolic)
-    /// goes at the end of the list as another `MutantDetector`, when it exists.
+    /// this list, the one place a detector is added. `prove` comes last: it covers only the
+    /// placement and split seams, and its counterexamples are layouts, not histories.
     public var detectors: [any MutantDetector] {
         var list: [any MutantDetector] = [ExplorerDetector(universe: .tiny, depth: tinyDepth)]
         if smallDepth > 0 { list.append(ExplorerDetector(universe: .small, depth: smallDepth)) }
         if randomRuns > 0 { list.append(RandomDetector(universe: .serenity, runs: randomRuns, steps: randomSteps, seed: seed)) }
+        if proveRegions > 0 { list.append(ProveDetector(regions: proveRegions)) }
         return list
     }
 }

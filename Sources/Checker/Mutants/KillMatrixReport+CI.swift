@@ -22,6 +22,7 @@ extension KillMatrixReport {
             switch r.verdict {
             case .clean: "\(r.detector): no violation"
             case .inconclusive(let reason): "\(r.detector): inconclusive: \(reason)"
+            case .notApplicable(let reason): "\(r.detector): not applicable: \(reason)"
             case .violation(let f): "\(r.detector): \(f.violation) in \(f.length) steps; trace \(f.tracePath); reproduce: \(f.reproduction)"
             }
         }

@@ -26,6 +26,9 @@ extension KillMatrixReport {
             case .inconclusive(let reason):
                 object["outcome"] = "inconclusive"
                 object["reason"] = reason
+            case .notApplicable(let reason):
+                object["outcome"] = "not-applicable"
+                object["reason"] = reason
             case .violation(let f):
                 object["outcome"] = "violation"
                 object["property"] = f.violation.property

@@ -16,7 +16,8 @@ extension KillMatrixReport {
         for row in rows + [reference] { lines.append("| " + cells(row).joined(separator: " | ") + " |") }
         lines.append("")
         lines.append("Steps: the counterexample's length in trace steps (explore: a shortest one; random: shrunk, "
-            + "from the failing run's length); — no violation within the budget; ? inconclusive.")
+            + "from the failing run's length; prove: the layout's steps plus the request); — no violation within the budget; "
+            + "? inconclusive; n/a the detector does not apply.")
         for row in rows + [reference] {
             switch row.verdict {
             case .violated where row.subject.isReference:
@@ -52,6 +53,7 @@ extension KillMatrixReport {
             switch r.verdict {
             case .clean: "—"
             case .inconclusive: "?"
+            case .notApplicable: "n/a"
             case .violation(let f): f.originalLength.map { "\(f.length) (of \($0))" } ?? "\(f.length)"
             }
         }

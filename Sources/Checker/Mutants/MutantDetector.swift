@@ -64,6 +64,9 @@ public struct DetectorResult: Sendable {
         case clean
         /// A limit (or a solver's `unknown`) stopped the detector before its bound.
         case inconclusive(reason: String)
+        /// The detector cannot judge this subject (prove does not encode the legacy allocator);
+        /// it neither kills nor clears it.
+        case notApplicable(reason: String)
     }
 
     public var detector: String

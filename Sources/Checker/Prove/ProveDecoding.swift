@@ -70,6 +70,7 @@ enum ProveDecoding {
         var result = ProveCounterexample(
             regions: regions, request: "mmap anywhere of \(size.hex) bytes (\(ProveCounterexample.pages(size / P))), alignment \(alignment.hex)",
             returned: returned, expected: "?", witness: witness)
+        result.operation = .mmap(size, .none, at: .anywhere, alignment: alignment)
         if let space = ProveLayoutSpace.build(regions, universe: encoding.layout.universe, mutations: encoding.mutations) {
             func answer(_ mutations: Mutations) -> (String, VirtualRange?) {
                 do throws(KernelError) {
@@ -100,6 +101,7 @@ enum ProveDecoding {
         var counterexample = ProveCounterexample(
             regions: regions, request: "mmap fixed-noreplace at \(address.hex) of \(size.hex) bytes",
             returned: errno(result), expected: errno(expected), witness: witness)
+        counterexample.operation = .mmap(size, .none, at: .fixedNoReplace(address))
         if let space = ProveLayoutSpace.build(regions, universe: encoding.layout.universe, mutations: encoding.mutations) {
             var probe = space
             let swift: Int
@@ -131,10 +133,12 @@ enum ProveDecoding {
         let reasons = ["is lost: no part holds it", "is held by two parts", "is in a part but not in the source", "belongs to an empty part",
                        "is shown at the wrong VMObject page"]
         let reason = reasons.indices.contains(why) ? reasons[why] : "why \(why)"
-        return ProveCounterexample(
+        var counterexample = ProveCounterexample(
             regions: regions, request: "munmap/mprotect of \(range(rb, re - rb)), splitting region \(r) \(range(source.base, source.end - source.base)) (offset \(source.offset))",
             returned: parts.joined(separator: "; "), expected: expectedParts.joined(separator: "; ") + " (offset = source offset + distance in pages)",
             witness: "page \(page.hex) of region \(range(source.base, source.end - source.base)) \(reason)")
+        counterexample.operation = .munmap(address: rb, size: re - rb)
+        return counterexample
     }
 }
 

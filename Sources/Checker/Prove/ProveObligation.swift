@@ -28,6 +28,16 @@ public enum ProveObligation: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The catalogue property the obligation states for every layout (the one a counterexample
+    /// is reported under when its trace cannot be replayed).
+    public var property: String {
+        switch self {
+        case .anywhere: "hole-completeness"
+        case .fixedNoReplace: "specific-exactness"
+        case .split: "split-partition"
+        }
+    }
+
     /// The alignments the anywhere obligation covers: P·2^j for j in this range (4 KiB … 4 GiB).
     public static let alignmentExponents = 0 ... 20
 }

@@ -27,6 +27,9 @@ public struct ProveCounterexample: Sendable {
     /// otherwise), and whether it agrees with the encoding's answer.
     public var swiftReturned: String?
     public var swiftAgrees: Bool?
+    /// The request as a step the model can run after the layout is built (nil for a lemma's
+    /// counterexample, which has no layout), so the counterexample can become a trace.
+    public var operation: Operation?
 }
 
 /// One obligation's verdict, time and number of solver queries.
