@@ -22,7 +22,7 @@ extension AddressSpace {
             guard let r = try? VirtualRange(base: address, size: size) else { throw .ENOMEM }
             if case .fixed = placement {
                 legacyAllocator = allocator
-                try legacyUnmapRange(r)
+                try unmapRange(r)
                 allocator = legacyAllocator!
             }
             try allocator.allocateSpecific(r)
@@ -33,36 +33,5 @@ extension AddressSpace {
         // Desync (i): from here on a failure of the mmap leaks the reservation — the caller's
         // transaction keeps the allocator's state.
         return range
-    }
-
-    /// The legacy munmap: single-region ranges give back just the removed piece; a multi-region
-    /// range deallocates each fully covered region in ~Region, then the whole range again by hand
-    /// (desync (ii): covered ranges and the holes between them are freed twice); a range that hits
-    /// nothing is still freed (desync (iii)).
-    mutating func legacyUnmapRange(_ range: VirtualRange) throws(KernelError) -> UnmapOutcome {
-        guard var allocator = legacyAllocator else { preconditionFailure("no legacy allocator") }
-        defer { legacyAllocator = allocator }
-        let affected = regions.regions(intersecting: range)
-        var outcome = UnmapOutcome()
-        outcome.multiRegion = !(affected.count == 1 && affected[0].range.contains(range))
-        for source in affected {
-            regions.remove(at: source.range.base)
-            unmap(source, flush: true)
-            if range.contains(source.range) {
-                allocator.deallocate(source.range)  // ~Region gives its range back
-            }
-            let parts = source.range.carve(range)
-            for part in [parts.below, parts.above].compactMap({ $0 }) {
-                outcome.splitAny = true
-                let piece = splitPart(of: source, range: part, protection: source.protection)
-                regions.insert(piece)
-                retain(objectOf: piece)
-                try mapChecked(piece)
-            }
-            release(objectOf: source)
-        }
-        // Every path ends with a manual deallocate of the whole range, whatever it hit.
-        allocator.deallocate(range)
-        return outcome
     }
 }

@@ -21,15 +21,20 @@ extension AddressSpace {
     }
 
     /// Take → unmap → split → map each part, for every region intersecting `range`.
+    ///
+    /// Under `dual-authority` the legacy free-range allocator is given ranges back as the legacy
+    /// munmap did: a region the range covers wholly in ~Region, then the whole range again by
+    /// hand (desync (ii): covered ranges and the holes between them are freed twice); a range
+    /// that hits nothing is still freed (desync (iii)).
     @discardableResult
     mutating func unmapRange(_ range: VirtualRange) throws(KernelError) -> UnmapOutcome {
-        if legacyAllocator != nil { return try legacyUnmapRange(range) }
         let affected = regions.regions(intersecting: range)
         var outcome = UnmapOutcome()
         outcome.multiRegion = !(affected.count == 1 && affected[0].range.contains(range))
         for source in affected {
             regions.remove(at: source.range.base)
             unmap(source, flush: true)
+            if range.contains(source.range) { legacyAllocator?.deallocate(source.range) }
             let parts = source.range.carve(range)
             for part in [parts.below, parts.above].compactMap({ $0 }) {
                 outcome.splitAny = true
@@ -40,6 +45,7 @@ extension AddressSpace {
             }
             release(objectOf: source)
         }
+        legacyAllocator?.deallocate(range)
         return outcome
     }
 

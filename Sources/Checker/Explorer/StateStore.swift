@@ -34,38 +34,35 @@ struct StateStore: Sendable {
 
     /// The index of `key`, if stored.
     func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return bytes.withUnsafeBufferPointer { arena in
-            while true {
-                let entry = table[slot]
-                if entry == 0 { return nil }
-                let index = Int(entry - 1)
-                if equal(arena, index, key) { return index }
-                slot = (slot + 1) & mask
-            }
-        }
+        probe(key, hash: hash).index
     }
 
     /// Inserts `key` unless it is there; returns its index and whether it was new.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int, inserted: Bool) {
         if (count + 1) * 4 > table.count * 3 { grow() }
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        let found: Int? = bytes.withUnsafeBufferPointer { arena in
-            while true {
-                let entry = table[slot]
-                if entry == 0 { return nil }
-                let index = Int(entry - 1)
-                if equal(arena, index, key) { return index }
-                slot = (slot + 1) & mask
-            }
-        }
+        let (slot, found) = probe(key, hash: hash)
         if let found { return (found, false) }
         precondition(bytes.count + key.count <= Int(UInt32.max), "the state arena is limited to 4 GiB")
         bytes.append(contentsOf: key)
         ends.append(UInt32(bytes.count))
         table[slot] = UInt32(count)
         return (count - 1, true)
+    }
+
+    /// Linear probing from the hash's slot: the slot holding `key` and its index, or the empty
+    /// slot where it would go.
+    private func probe(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, index: Int?) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return bytes.withUnsafeBufferPointer { arena in
+            while true {
+                let entry = table[slot]
+                if entry == 0 { return (slot, nil) }
+                let index = Int(entry - 1)
+                if equal(arena, index, key) { return (slot, index) }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 
     private func equal(_ arena: UnsafeBufferPointer<UInt8>, _ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
