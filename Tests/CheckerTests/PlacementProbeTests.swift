@@ -14,7 +14,7 @@ import Testing
         for (index, mutation) in ([Mutations()] + Mutations.catalogue.map(\.mutation)).enumerated() {
             states += RandomWalk.transitions(universe: universe, mutations: mutation, seed: 0x5eed + UInt64(index), count: 300).map(\.after)
         }
-        var rng = SeededGenerator(seed: 0x5e4e)
+        var rng = SplitMix64(seed: 0x5e4e)
         for _ in 0 ..< 30 {
             var space = AddressSpace(universe: universe, design: .serenity)
             for _ in 0 ..< 12 {
@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: [Universe.tiny, .small])
     func theProbeAnswersAsTheWholeMmap(universe: Universe) {
-        var rng = SeededGenerator(seed: universe.pages)
+        var rng = SplitMix64(seed: universe.pages)
         var compared = 0, failures = 0
         for space in Self.states(universe) {
             var ranges: [VirtualRange] = []

@@ -1,22 +1,6 @@
 import Model
 import Testing
 
-/// SplitMix64: a small, seeded, deterministic generator, so a failing run
-/// replays exactly from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The reference the tree is compared with: entries sorted by key.
 struct SortedArrayOracle {
     var entries: [(key: UInt64, value: String)] = []
@@ -125,7 +109,7 @@ func makeTree(_ keys: [UInt64]) -> RedBlackTree<String> {
     /// sorted-array oracle, with `checkInvariants()` after every operation.
     @Test(arguments: [1, 2, 0xC0FFEE] as [UInt64])
     func randomOperationsMatchOracle(seed: UInt64) throws {
-        var rng = SplitMix64(seed: seed)
+        var rng = TestRandom(seed: seed)
         var tree = RedBlackTree<String>()
         var oracle = SortedArrayOracle()
         var handles: [UInt64: RedBlackTree<String>.Index] = [:]
@@ -248,7 +232,7 @@ func makeTree(_ keys: [UInt64]) -> RedBlackTree<String> {
 
     @Test func freeSlotsAreReused() throws {
         var tree = RedBlackTree<String>()
-        var rng = SplitMix64(seed: 7)
+        var rng = TestRandom(seed: 7)
         for cycle in 0..<20 {
             // A different set of 100 keys each cycle, inserted and removed in
             // random order.

@@ -38,8 +38,8 @@ func expectError(_ errno: KernelError, _ body: () throws(KernelError) -> Void) -
     }
 }
 
-/// SplitMix64: a tiny seeded generator for reproducible random tests.
-struct TestRandom {
+/// SplitMix64: a tiny seeded generator, so a failing random test replays exactly from its seed.
+struct TestRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -4,7 +4,7 @@ import Testing
 @Suite struct StateStoreTests {
     @Test func storesEveryDistinctStringExactlyOnce() {
         var store = StateStore(capacity: 4)
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var seen: [[UInt8]: Int] = [:]
         for _ in 0 ..< 20_000 {
             // Short strings over a tiny alphabet: many duplicates and many shared prefixes.
@@ -34,17 +34,5 @@ import Testing
         #expect(store.count == 300)
         #expect([UInt8(5), 0].withUnsafeBufferPointer { store.find($0, hash: 42) } == 5)
         #expect([UInt8(5), 9].withUnsafeBufferPointer { store.find($0, hash: 42) } == nil)
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -13,7 +13,7 @@ import Z3Bridge
 
     /// Sorted, disjoint, page-aligned regions (bytes) with offsets (pages): near the bottom of the
     /// range, near its top (so the tail window is small), or spread out; gaps of 0 pages happen.
-    static func layout(_ rng: inout SeededGenerator, maxRegions: Int, offsets: Bool = false) -> [(base: UInt64, end: UInt64, offset: UInt64)] {
+    static func layout(_ rng: inout SplitMix64, maxRegions: Int, offsets: Bool = false) -> [(base: UInt64, end: UInt64, offset: UInt64)] {
         let n = Int.random(in: 0 ... maxRegions, using: &rng)
         let totalPages = universe.pages
         let span: UInt64 = [64, 4096, totalPages / 2][Int.random(in: 0 ... 2, using: &rng)]
@@ -47,7 +47,7 @@ import Z3Bridge
 
     @Test(arguments: [Mutations(), .windowNeedsSizePlusAlignment, .tailWindowUntrimmed, [.windowNeedsSizePlusAlignment, .tailWindowUntrimmed]])
     func anywhereMatchesFindAnywhere(_ mutations: Mutations) throws {
-        var rng = SeededGenerator(seed: 0xa11 &+ UInt64(mutations.rawValue))
+        var rng = SplitMix64(seed: 0xa11 &+ UInt64(mutations.rawValue))
         let K = 6
         var found = 0, enomem = 0
         for case_ in 0 ..< 150 {
@@ -86,7 +86,7 @@ import Z3Bridge
 
     @Test(arguments: [Mutations(), .specificCheckKeyedOnBase])
     func fixedNoReplaceMatchesMmap(_ mutations: Mutations) throws {
-        var rng = SeededGenerator(seed: 0xf1d &+ UInt64(mutations.rawValue))
+        var rng = SplitMix64(seed: 0xf1d &+ UInt64(mutations.rawValue))
         let K = 5
         var answers: [Int: Int] = [:]
         for case_ in 0 ..< 200 {
@@ -115,7 +115,7 @@ import Z3Bridge
 
     @Test(arguments: [Mutations(), .splitOffsetIgnoresSource])
     func splitMatchesMunmapAndMprotect(_ mutations: Mutations) throws {
-        var rng = SeededGenerator(seed: 0x5b1 &+ UInt64(mutations.rawValue))
+        var rng = SplitMix64(seed: 0x5b1 &+ UInt64(mutations.rawValue))
         let K = 5
         var compared = 0
         for case_ in 0 ..< 200 {

@@ -1,26 +1,13 @@
 import Checker
 import Model
 
-/// A seeded SplitMix64 generator: the same seed gives the same walk on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random operation sequences over a small universe, for comparing checks on many states and
 /// steps (mutated ones included). Independent of the explorer and the random runner.
 enum RandomWalk {
-    static func operation(in u: Universe, using rng: inout SeededGenerator) -> Operation {
+    static func operation(in u: Universe, using rng: inout SplitMix64) -> Operation {
         let P = u.pageSize
-        let page = { (rng: inout SeededGenerator) in u.base + UInt64.random(in: 0 ..< u.pages, using: &rng) * P }
-        let pages = { (rng: inout SeededGenerator) in UInt64.random(in: 1 ... 4, using: &rng) }
+        let page = { (rng: inout SplitMix64) in u.base + UInt64.random(in: 0 ..< u.pages, using: &rng) * P }
+        let pages = { (rng: inout SplitMix64) in UInt64.random(in: 1 ... 4, using: &rng) }
         let prot: [Protection] = [.readWrite, .read, .none, [.read, .execute]]
         switch UInt64.random(in: 0 ..< 100, using: &rng) {
         case 0 ..< 22:
@@ -50,7 +37,7 @@ enum RandomWalk {
     /// explorer and random runs stop there: a mutant's broken state (overlapping regions, say)
     /// is not a state the model promises to operate on.
     static func transitions(universe: Universe, mutations: Mutations, seed: UInt64, count: Int, length: Int = 14) -> [Transition] {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var result: [Transition] = []
         result.reserveCapacity(count)
         let all = PropertySet()
