@@ -66,6 +66,8 @@ struct RandomCommand: ParsableCommand {
         guard ["text", "json", "junit", "sarif"].contains(format) else {
             throw ValidationError("--format must be text, json, junit or sarif, got \"\(format)\"")
         }
+        // Unchecked, nothing stops a run at a state a mutant broke, which the model cannot go on from.
+        if noCheck && !mutants.isEmpty { throw ValidationError("--no-check runs the model alone and takes no --mutant") }
         if noCheck && ["junit", "sarif"].contains(format) { throw ValidationError("--format \(format) needs property checking (drop --no-check)") }
         guard Design(rawValue: design) != nil else {
             throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(design)\"")

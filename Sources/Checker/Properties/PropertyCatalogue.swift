@@ -39,7 +39,9 @@ public struct PropertySet: Sendable {
     }
 
     /// From a comma-separated list of ids; `all` or nil means every property, `-first-fit`
-    /// removes one (so policies can be switched off).
+    /// removes one (so policies can be switched off). `no-overlap` is always in: the model's
+    /// operations assume disjoint regions (a split would insert a second region at a base), so
+    /// every check must stop at a state where they overlap, whatever else it looks for.
     public init(selection: String?, conventions: ErrorConventions? = nil) throws(InputError) {
         guard let selection, !selection.isEmpty, selection != "all" else {
             self.init(conventions: conventions)
@@ -55,8 +57,15 @@ public struct PropertySet: Sendable {
             if item.hasPrefix("-") { removed.insert(id) } else if id == "all" { chosen += PropertyCatalogue.ids } else { chosen.append(id) }
         }
         if chosen.isEmpty { chosen = PropertyCatalogue.ids }
+        if removed.contains(Self.alwaysChecked) {
+            throw InputError(source: "--properties", message: "\"\(Self.alwaysChecked)\" cannot be left out: the model's operations assume disjoint regions")
+        }
+        chosen.append(Self.alwaysChecked)
         self.init(PropertyCatalogue.all.filter { chosen.contains($0.id) && !removed.contains($0.id) }, conventions: conventions)
     }
+
+    /// The property every selection includes (see `init(selection:conventions:)`).
+    public static let alwaysChecked = "no-overlap"
 
     public var ids: [String] { properties.map(\.id) }
 
