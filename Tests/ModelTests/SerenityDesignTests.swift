@@ -134,8 +134,8 @@ extension AddressSpace {
                     }
                 }
             }
-            let count = s.regions.serenityRandomizedOutcomeCount(size: size, alignment: alignment, pageSize: P) - 1
-            let listed = (0 ..< count).compactMap { s.regions.serenityAcceptedCandidate($0, size: size, alignment: alignment, pageSize: P)?.base }
+            let count = s.regions.serenityRandomizedOutcomeCount(size: size, alignment: alignment) - 1
+            let listed = (0 ..< count).compactMap { s.regions.serenityAcceptedCandidate($0, size: size, alignment: alignment)?.base }
             #expect(listed == expected.sorted(), "alignment \(alignment.hex), size \(size.hex)")
         }
     }

@@ -53,9 +53,9 @@ extension AddressSpace {
         case .anywhere:
             return try regions.serenityFindAnywhere(size: size, alignment: alignment, fixes: serenityFixes)
         case .randomized:
-            let count = regions.serenityRandomizedOutcomeCount(size: size, alignment: alignment, pageSize: pageSize)
+            let count = regions.serenityRandomizedOutcomeCount(size: size, alignment: alignment)
             return try regions.serenityRandomized(size: size, alignment: alignment, choice: min(choose(count), count - 1),
-                                                  pageSize: pageSize, fixes: serenityFixes)
+                                                  fixes: serenityFixes)
         case .fixed(let address), .fixedNoReplace(let address):
             if address == 0 && !serenityFixes.contains(.fixedNullIsAnAddress) {
                 return try regions.serenityFindAnywhere(size: size, alignment: alignment, fixes: serenityFixes)

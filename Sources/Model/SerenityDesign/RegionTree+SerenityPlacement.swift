@@ -56,9 +56,9 @@ extension RegionTree {
 
     /// How many outcomes `allocate_range_randomized` can have: each candidate position that
     /// `allocate_range_specific` would accept, plus the first-fit fallback (see
-    /// `serenityRandomized(size:alignment:choice:pageSize:fixes:)`).
-    public func serenityRandomizedOutcomeCount(size: UInt64, alignment: UInt64, pageSize: UInt64) -> UInt64 {
-        serenityAcceptedCandidateCount(size: size, alignment: alignment, pageSize: pageSize) + 1
+    /// `serenityRandomized(size:alignment:choice:fixes:)`).
+    public func serenityRandomizedOutcomeCount(size: UInt64, alignment: UInt64) -> UInt64 {
+        serenityAcceptedCandidateCount(size: size, alignment: alignment) + 1
     }
 
     /// `allocate_range_randomized`, with its random draws abstracted to their distinct outcomes.
@@ -72,11 +72,11 @@ extension RegionTree {
     /// `choice` in `0 ..< accepted` picks the accepted position of that rank, ascending, and
     /// `choice == accepted` takes the fallback. The explorer enumerates every choice; a random run
     /// draws one (uniformly, which is not HEAD's distribution: the fallback is rare there).
-    public func serenityRandomized(size: UInt64, alignment: UInt64, choice: UInt64, pageSize: UInt64,
+    public func serenityRandomized(size: UInt64, alignment: UInt64, choice: UInt64,
                                    fixes: SerenityFixes = []) throws(KernelError) -> VirtualRange {
         guard size > 0 else { throw .EINVAL }
-        let accepted = serenityAcceptedCandidateCount(size: size, alignment: alignment, pageSize: pageSize)
-        if choice < accepted, let range = serenityAcceptedCandidate(choice, size: size, alignment: alignment, pageSize: pageSize) {
+        let accepted = serenityAcceptedCandidateCount(size: size, alignment: alignment)
+        if choice < accepted, let range = serenityAcceptedCandidate(choice, size: size, alignment: alignment) {
             return range
         }
         return try serenityFindAnywhere(size: size, alignment: alignment, fixes: fixes)
@@ -85,21 +85,27 @@ extension RegionTree {
     /// Candidates the specific check accepts are exactly the reachable positions lying in a hole
     /// (regions are disjoint; `no-overlap` reports it otherwise). With a power-of-two alignment the
     /// reachable positions are its multiples, so the reference's hole arithmetic counts them.
-    func serenityAcceptedCandidateCount(size: UInt64, alignment: UInt64, pageSize: UInt64) -> UInt64 {
+    ///
+    /// Otherwise they are the values with no bit of `A - 1` in a hole: `roundup(x, A) = (x + A - 1) & ~(A - 1)` only
+    /// ever yields values with no bit of `A - 1`, and each such value v below the total range's end
+    /// is reached (by x = v, since v + A - 1 = v | (A - 1)). A is a page multiple, so `A - 1` holds
+    /// the page-offset bits and every such value is page aligned. Counting them per hole takes
+    /// 64 steps, not one per free page, which matters in the 64-bit `serenity` range.
+    func serenityAcceptedCandidateCount(size: UInt64, alignment: UInt64) -> UInt64 {
         if alignment.isPowerOfTwo { return randomizedCandidateCount(size: size, alignment: alignment) }
         var count: UInt64 = 0
-        forEachMaskedWindow(size: size, alignment: alignment) { first, last in
+        forEachFittingWindow(size: size) { first, last in
             count += Self.maskedPositions(avoiding: alignment - 1, in: first, last)
             return false
         }
         return count
     }
 
-    func serenityAcceptedCandidate(_ k: UInt64, size: UInt64, alignment: UInt64, pageSize: UInt64) -> VirtualRange? {
+    func serenityAcceptedCandidate(_ k: UInt64, size: UInt64, alignment: UInt64) -> VirtualRange? {
         if alignment.isPowerOfTwo { return randomizedCandidate(k, size: size, alignment: alignment) }
         var remaining = k
         var found: UInt64?
-        forEachMaskedWindow(size: size, alignment: alignment) { first, last in
+        forEachFittingWindow(size: size) { first, last in
             let here = Self.maskedPositions(avoiding: alignment - 1, in: first, last)
             guard remaining < here else { remaining -= here; return false }
             found = Self.maskedPosition(remaining, avoiding: alignment - 1, in: first, last)
@@ -109,13 +115,7 @@ extension RegionTree {
     }
 
     /// The bases a range of `size` can start at in each hole, as closed intervals, ascending.
-    ///
-    /// Why the mask's values are all a hole needs: `roundup(x, A) = (x + A - 1) & ~(A - 1)` only
-    /// ever yields values with no bit of `A - 1`, and each such value v below the total range's end
-    /// is reached (by x = v, since v + A - 1 = v | (A - 1)). A is a page multiple, so `A - 1` holds
-    /// the page-offset bits and every such value is page aligned. Counting them per hole takes
-    /// 64 steps, not one per free page, which matters in the 64-bit `serenity` range.
-    private func forEachMaskedWindow(size: UInt64, alignment: UInt64, _ body: (UInt64, UInt64) -> Bool) {
+    private func forEachFittingWindow(size: UInt64, _ body: (UInt64, UInt64) -> Bool) {
         forEachHole { start, end in
             guard end - start >= size else { return false }
             return body(start, end - size)
