@@ -141,17 +141,3 @@ enum ProveDecoding {
         return counterexample
     }
 }
-
-/// An address space holding exactly a decoded layout (PROT_NONE regions placed with
-/// fixed-noreplace, so no page table or frame is needed), to run the Swift code on it.
-enum ProveLayoutSpace {
-    static func build(_ regions: [(base: UInt64, end: UInt64, offset: UInt64)], universe: Universe, mutations: Mutations) -> AddressSpace? {
-        var space = AddressSpace(universe: universe, mutations: mutations)
-        for region in regions {
-            do throws(KernelError) {
-                _ = try space.mmap(size: region.end - region.base, protection: .none, placement: .fixedNoReplace(region.base))
-            } catch { return nil }
-        }
-        return space
-    }
-}
