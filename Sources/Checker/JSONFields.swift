@@ -73,8 +73,7 @@ struct JSONFields {
 
     static func parseNumber(_ raw: Any) -> UInt64? {
         if let text = raw as? String {
-            let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-            return t.hasPrefix("0x") || t.hasPrefix("0X") ? UInt64(t.dropFirst(2), radix: 16) : UInt64(t)
+            return UInt64(decimalOrHex: text.trimmingCharacters(in: .whitespaces))
         }
         if isBoolean(raw) { return nil }
         if let n = raw as? NSNumber {

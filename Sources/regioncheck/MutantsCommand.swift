@@ -73,10 +73,7 @@ struct MutantsCommand: ParsableCommand {
         }
     }
 
-    var parsedSeed: UInt64? {
-        let text = seed.replacingOccurrences(of: "_", with: "")
-        return text.hasPrefix("0x") || text.hasPrefix("0X") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
-    }
+    var parsedSeed: UInt64? { UInt64(decimalOrHex: seed) }
 
     func run() throws {
         if list {
