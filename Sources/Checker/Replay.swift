@@ -86,6 +86,9 @@ extension ReplayReport {
         return lines.joined(separator: "\n")
     }
 
+    /// Each step as "N. operation → result", the short form reports and CI outputs list.
+    public var stepLines: [String] { steps.map { "\($0.index). \($0.step.operation) → \($0.result)" } }
+
     /// One line: expectations, violations, and whether the trace's `violates` came back.
     public var summary: String {
         var parts: [String] = []

@@ -5,7 +5,7 @@ extension ReplayReport {
     /// steps up to it, or a mismatched expectation (reported as the pseudo-property
     /// `expectation`), or a pass.
     public var checkOutcome: CheckOutcome {
-        let upTo = { (index: Int) in self.steps.prefix(index).map { "\($0.index). \($0.step.operation) → \($0.result)" } }
+        let upTo = { (index: Int) in Array(self.stepLines.prefix(index)) }
         var finding: CheckOutcome.Finding?
         if let first = violatingSteps.first {
             finding = CheckOutcome.Finding(

@@ -13,7 +13,7 @@ extension ExplorationReport {
             verdict = .violation
             finding = CheckOutcome.Finding(
                 property: c.violation.property, explanation: c.violation.explanation,
-                steps: c.replay.steps.map { "\($0.index). \($0.step.operation) → \($0.result)" },
+                steps: c.replay.stepLines,
                 tracePath: tracePath, reproduction: tracePath.map { "regioncheck replay \($0)" })
         }
         let subject = "universe \(universe.name), design \(design.rawValue), mutants \(mutations), depth \(depthBound)"

@@ -39,7 +39,7 @@ public struct ExplorerDetector: MutantDetector {
             let finding = DetectorFinding(
                 violation: counterexample.violation, length: counterexample.trace.steps.count,
                 secondsToDetection: report.seconds, reproduction: reproduction(subject, context),
-                tracePath: path, steps: counterexample.replay.steps.map { "\($0.index). \($0.step.operation) → \($0.result)" },
+                tracePath: path, steps: counterexample.replay.stepLines,
                 trace: counterexample.trace)
             return DetectorResult(detector: name, verdict: .violation(finding), seconds: report.seconds)
         }

@@ -58,6 +58,6 @@ public struct ProveDetector: MutantDetector {
         for name in subject.mutations.names { words += ["--mutant", name] }
         return DetectorFinding(violation: violation, length: trace.steps.count, secondsToDetection: seconds,
                                reproduction: words.joined(separator: " "), tracePath: path,
-                               steps: replay.steps.map { "\($0.index). \($0.step.operation) → \($0.result)" }, trace: trace)
+                               steps: replay.stepLines, trace: trace)
     }
 }

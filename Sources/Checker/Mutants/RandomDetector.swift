@@ -37,7 +37,7 @@ public struct RandomDetector: MutantDetector {
         let finding = DetectorFinding(
             violation: failure.violation, length: failure.shrunkLength, originalLength: failure.originalLength,
             secondsToDetection: report.seconds, reproduction: failure.reproduce, tracePath: path,
-            steps: replay.steps.map { "\($0.index). \($0.step.operation) → \($0.result)" }, trace: failure.trace)
+            steps: replay.stepLines, trace: failure.trace)
         return DetectorResult(detector: name, verdict: .violation(finding), seconds: total)
     }
 }

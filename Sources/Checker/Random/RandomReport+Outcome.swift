@@ -9,7 +9,7 @@ extension RandomReport {
             let replay = Replayer.run(f.trace, source: "counterexample")
             finding = CheckOutcome.Finding(
                 property: f.violation.property, explanation: f.violation.explanation,
-                steps: replay.steps.map { "\($0.index). \($0.step.operation) → \($0.result)" },
+                steps: replay.stepLines,
                 tracePath: f.writtenTo.first, reproduction: f.reproduce)
         }
         let subject = "universe \(universe.name), design \(design.rawValue), mutants \(mutations), "
