@@ -1,0 +1,106 @@
+import Model
+
+/// Everything the checker may see of an implementation under test at one instant: the one
+/// interface between "implementation under test" and checker. The reference model, the
+/// `serenity` design and an external (C) implementation all report through it, and properties
+/// judge only observations (before and after a step, with the step's result) against the
+/// checker's own oracles — never the implementation's placement, lookup or split code.
+///
+/// Identities (`ObservedRegion.object`, frame numbers) are the implementation's own and need
+/// not be stable across states; only equality within one observation means anything.
+public struct Observation: Sendable, Hashable {
+    /// What this implementation reports; a property needing more is skipped, and reports list it.
+    public var capabilities: ObservationCapabilities
+    /// The regions, sorted by base.
+    public var regions: [ObservedRegion]
+    /// Indices (virtual page / pagesPerTable) of allocated page tables, ascending.
+    public var pageTables: [UInt64]
+    /// Present PTEs, sorted by virtual page.
+    public var ptes: [ObservedTranslation]
+    /// TLB entries, sorted by virtual page.
+    public var tlb: [ObservedTranslation]
+    /// Live memory objects (VMObjects), by identity.
+    public var objects: [ObservedObject]
+    /// Frames in use, ascending, with the data word each holds (same order).
+    public var framesInUse: [ObservedFrame]
+    /// Heap allocations made while placing ranges so far (for `allocation-free`).
+    public var placementHeapAllocations: Int
+
+    public init(capabilities: ObservationCapabilities, regions: [ObservedRegion] = [], pageTables: [UInt64] = [],
+                ptes: [ObservedTranslation] = [], tlb: [ObservedTranslation] = [], objects: [ObservedObject] = [],
+                framesInUse: [ObservedFrame] = [], placementHeapAllocations: Int = 0) {
+        self.capabilities = capabilities
+        self.regions = regions
+        self.pageTables = pageTables
+        self.ptes = ptes
+        self.tlb = tlb
+        self.objects = objects
+        self.framesInUse = framesInUse
+        self.placementHeapAllocations = placementHeapAllocations
+    }
+}
+
+/// One region as observed: its byte range, protection, the identity of the memory object it
+/// shows and the first object page it shows.
+public struct ObservedRegion: Sendable, Hashable {
+    public var base: UInt64
+    public var size: UInt64
+    public var protection: Protection
+    public var object: UInt64
+    /// In pages.
+    public var offset: UInt64
+
+    public init(base: UInt64, size: UInt64, protection: Protection, object: UInt64, offset: UInt64) {
+        self.base = base
+        self.size = size
+        self.protection = protection
+        self.object = object
+        self.offset = offset
+    }
+
+    public var end: UInt64 { base &+ size }
+}
+
+/// A translation of one virtual page, in a page table or cached in a TLB.
+public struct ObservedTranslation: Sendable, Hashable {
+    /// Virtual page number: address / pageSize.
+    public var page: UInt64
+    public var frame: UInt64
+    public var writable: Bool
+
+    public init(page: UInt64, frame: UInt64, writable: Bool) {
+        self.page = page
+        self.frame = frame
+        self.writable = writable
+    }
+}
+
+/// A memory object: its size, how many regions the implementation says reference it, and its
+/// populated pages.
+public struct ObservedObject: Sendable, Hashable {
+    public struct PopulatedPage: Sendable, Hashable {
+        public var page: UInt64
+        public var frame: UInt64
+        public init(page: UInt64, frame: UInt64) { self.page = page; self.frame = frame }
+    }
+
+    public var id: UInt64
+    public var pageCount: UInt64
+    public var referenceCount: Int64
+    /// Sorted by page.
+    public var populated: [PopulatedPage]
+
+    public init(id: UInt64, pageCount: UInt64, referenceCount: Int64, populated: [PopulatedPage]) {
+        self.id = id
+        self.pageCount = pageCount
+        self.referenceCount = referenceCount
+        self.populated = populated
+    }
+}
+
+/// A physical frame in use and the data word it holds.
+public struct ObservedFrame: Sendable, Hashable {
+    public var frame: UInt64
+    public var contents: UInt32
+    public init(frame: UInt64, contents: UInt32) { self.frame = frame; self.contents = contents }
+}
