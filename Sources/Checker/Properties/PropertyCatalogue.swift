@@ -79,10 +79,19 @@ public struct PropertySet: Sendable {
     }
 
     /// The first violated state invariant of `space` (for the initial state).
-    public func firstViolation(state space: AddressSpace) -> Violation? {
+    public func firstViolation(state space: AddressSpace) -> Violation? { firstViolation(state: ObservedState(model: space)) }
+
+    /// The first violated state invariant of an observed state.
+    public func firstViolation(state: ObservedState) -> Violation? {
         for property in properties {
-            if let v = property.check(state: space) { return v }
+            if let v = property.check(state: state) { return v }
         }
         return nil
+    }
+
+    /// The selected properties an implementation reporting `capabilities` cannot feed: a run
+    /// skips them and says so.
+    public func skipped(on capabilities: ObservationCapabilities) -> [String] {
+        properties.filter { !$0.isCheckable(on: capabilities) }.map(\.id)
     }
 }
