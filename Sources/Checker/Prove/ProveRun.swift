@@ -100,6 +100,7 @@ public enum ProveRun {
         do throws(Z3Error) {
             let context = Z3Context(timeout: timeout)
             let solver = try Z3Solver(context: context)
+            var casesOfLastSession: [Z3Expr]? = nil
             func session(_ query: Query) throws(Z3Error) -> SessionAnswer {
                 // Parsed once: the common assertions, then one assertion per case.
                 let text = query.base + query.cases.map { "(assert \($0))\n" }.joined()
@@ -107,6 +108,7 @@ public enum ProveRun {
                 let common = assertions.count - query.cases.count
                 try solver.reset()
                 try solver.assert(Array(assertions.prefix(common)))
+                casesOfLastSession = Array(assertions.suffix(query.cases.count))
                 for (index, condition) in assertions.suffix(query.cases.count).enumerated() {
                     let remaining = timeout - (ContinuousClock.now - start) / .seconds(1)
                     guard remaining > 0 else { return .unknown("time limit of \(timeout) s reached after \(asked) queries") }
@@ -116,10 +118,33 @@ public enum ProveRun {
                     switch try solver.check(timeout: remaining) {
                     case .unsat: try solver.pop()
                     case let .unknown(reason): return .unknown("Z3 (\(query.name), case \(index)): \(reason)")
-                    case let .sat(model): return .sat(model, case: index)
+                    case let .sat(model):
+                        try solver.pop()
+                        return try fewestRegions(model, case: index)
                     }
                 }
                 return .unsat
+            }
+            /// A counterexample with as few regions as the question needs: with the region count
+            /// bounded from 0 upward, the first bound some case is satisfiable under (Z3 picks any
+            /// layout, often all K slots in use). A lemma has no layout and is returned as it is.
+            func fewestRegions(_ model: Z3Model, case index: Int) throws(Z3Error) -> SessionAnswer {
+                guard let found = try? ProveDecoding.int(model, "n"), found > 0, let cases = casesOfLastSession else { return .sat(model, case: index) }
+                let bounds = try context.parse("(declare-const n Int)\n" + (0 ..< found).map { "(assert (<= n \($0)))\n" }.joined(), file: "<region bound>")
+                for bound in bounds {
+                    for (i, condition) in cases.enumerated() {
+                        let remaining = timeout - (ContinuousClock.now - start) / .seconds(1)
+                        guard remaining > 0 else { return .sat(model, case: index) }
+                        try solver.push()
+                        try solver.assert(condition)
+                        try solver.assert(bound)
+                        asked += 1
+                        let answer = try solver.check(timeout: remaining)
+                        try solver.pop()
+                        if case let .sat(smaller) = answer { return .sat(smaller, case: i) }
+                    }
+                }
+                return .sat(model, case: index)
             }
             for query in queries(obligation, regions: regions, mutations: mutations, universe: universe) {
                 switch try session(query) {
