@@ -33,7 +33,11 @@ public struct ProveDetector: MutantDetector {
             return DetectorResult(detector: name, verdict: .violation(finding), seconds: total)
         }
         let unknown = report.results.compactMap { r -> String? in
-            if case .unknown(let reason) = r.verdict { "\(r.obligation.rawValue): \(reason)" } else { nil }
+            switch r.verdict {
+            case let .unknown(reason): "\(r.obligation.rawValue): \(reason)"
+            case let .mismatch(m): "\(r.obligation.rawValue): the encoding no longer matches the code at the \(m.origin)"
+            default: nil
+            }
         }
         if !unknown.isEmpty { return DetectorResult(detector: name, verdict: .inconclusive(reason: unknown.joined(separator: "; ")), seconds: total) }
         return DetectorResult(detector: name, verdict: .clean, seconds: total)

@@ -14,7 +14,8 @@ public enum ProveRun {
     /// Proves `obligations` for the encoded algorithms with `mutations` switched in. `timeout`
     /// is the time limit of each obligation, in seconds (shared by its queries).
     public static func run(regions: Int = defaultRegions, mutations: Mutations = [], obligations: [ProveObligation] = ProveObligation.allCases,
-                           timeout: Double = defaultTimeout, universe: Universe = .serenity) throws(InputError) -> ProveReport {
+                           timeout: Double = defaultTimeout, universe: Universe = .serenity,
+                           code: ProvedCode = .model) throws(InputError) -> ProveReport {
         guard regions >= 1 && regions <= 256 else { throw InputError(source: "--regions", message: "must be 1...256, got \(regions)") }
         guard timeout > 0 else { throw InputError(source: "--timeout", message: "must be positive, got \(timeout)") }
         let unsupported = mutations.intersection(.notEncodedByProve)
@@ -24,8 +25,23 @@ public enum ProveRun {
         var results: [ObligationResult] = []
         for obligation in obligations {
             let start = ContinuousClock.now
-            let (verdict, queries) = prove(obligation, regions: regions, mutations: mutations, timeout: timeout, universe: universe, start: start)
-            results.append(ObligationResult(obligation: obligation, verdict: verdict, seconds: (ContinuousClock.now - start) / .seconds(1), queries: queries))
+            var (verdict, queries) = prove(obligation, regions: regions, mutations: mutations, timeout: timeout, universe: universe, start: start)
+            var conformance: ConformanceSummary? = nil
+            if case .proved = verdict {
+                // The proof is about the encoding: it stands only if the encoding still answers as the code.
+                do throws(Z3Error) {
+                    let remaining = EncodingConformance.remaining(timeout, start)
+                    switch try EncodingConformance.check(obligation, regions: regions, mutations: mutations, code: code, universe: universe, timeout: remaining) {
+                    case let .agrees(summary): conformance = summary
+                    case let .counterexample(c): verdict = .counterexample(c)
+                    case let .mismatch(m): verdict = .mismatch(m)
+                    }
+                } catch {
+                    verdict = .unknown(reason: "checking that the encoding still matches the code: \(error.description)")
+                }
+            }
+            results.append(ObligationResult(obligation: obligation, verdict: verdict, seconds: (ContinuousClock.now - start) / .seconds(1), queries: queries,
+                                            conformance: conformance))
         }
         return ProveReport(regions: regions, universe: universe, mutations: mutations, timeout: timeout, results: results)
     }
