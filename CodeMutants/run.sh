@@ -54,7 +54,7 @@ done
 
 # The scratch copy: the package's tracked files as they are in the work tree.
 mkdir -p "$scratch/src"
-(cd "$repo" && git ls-files -z -- Package.swift Sources Properties Examples | xargs -0 tar -cf - ) | tar -xf - -C "$scratch/src"
+(cd "$repo" && git ls-files -z -- Package.swift Sources Tests Properties Examples | xargs -0 tar -cf - ) | tar -xf - -C "$scratch/src"
 cd "$scratch/src" || exit 2
 
 started=$(date +%s)
@@ -82,7 +82,8 @@ for p in reference "${patches[@]}"; do
     build_start=$(date +%s)
     if ! swift build -c release --product regioncheck > "$out/$name-build.log" 2>&1; then
         echo "$name: the patched package does not build (see $out/$name-build.log)" >&2
-        [ "$p" = reference ] || git apply -R "$p"; status=2; continue
+        [ "$p" = reference ] && exit 2
+        git apply -R "$p"; status=2; continue
     fi
     build_seconds=$(( $(date +%s) - build_start ))
     bin=$(swift build -c release --show-bin-path)/regioncheck
