@@ -97,7 +97,7 @@ for p in reference "${patches[@]}"; do
         code=$?
         seconds=$(( $(date +%s) - t0 ))
         case $code in
-            0) cell="survived" ;;
+            0) if [ "$p" = reference ]; then cell="clean"; else cell="survived"; fi ;;
             1) cell="**killed**"; killers+=("$d") ;;
             3) cell="inconclusive" ;;
             124) cell="time limit" ;;
