@@ -55,6 +55,7 @@ enum EncodingConformance {
             let conditions = Array(assertions.suffix(probe.branches.count))
             try solver.reset()
             try solver.assert(Array(assertions.prefix(assertions.count - probe.branches.count)))
+            // Each sample with the encoding's answer.
             var samples: [(ConformanceSample, ConformanceAnswer)] = []
             for (branch, condition) in zip(probe.branches, conditions) {
                 try solver.push()
@@ -91,7 +92,24 @@ enum EncodingConformance {
                 let observed = outcome(probe, sample, code, universe: universe, mutations: codeMutations)
                 if observed == .answer(encoded) && encoded == specified { continue }
                 if observed != .answer(specified) {
-                    return .counterexample(counterexample(obligation, sample, observed: observed, encoded: encoded, specified: specified, code: code, universe: universe))
+                    // As small as the question: drop regions while the code still breaks the specification.
+                    var smallest = sample, smallestObserved = observed
+                    var shrunk = true
+                    while shrunk {
+                        shrunk = false
+                        for index in smallest.regions.indices {
+                            var candidate = smallest
+                            candidate.regions.remove(at: index)
+                            let candidateObserved = outcome(probe, candidate, code, universe: universe, mutations: codeMutations)
+                            if candidateObserved != .answer(probe.specified(candidate)) {
+                                (smallest, smallestObserved, shrunk) = (candidate, candidateObserved, true)
+                                break
+                            }
+                        }
+                    }
+                    // The encoding's answer on the smaller layout is not asked again: the code is what is wrong.
+                    let found = (smallest, smallestObserved, smallest.regions.count == sample.regions.count ? encoded : nil, probe.specified(smallest))
+                    return .counterexample(counterexample(obligation, found.0, observed: found.1, encoded: found.2, specified: found.3, code: code, universe: universe))
                 }
                 return .mismatch(EncodingMismatch(obligation: obligation, origin: sample.origin, regions: sample.regions, request: "\(sample.operation)",
                                                   encoding: "\(encoded)", code: "\(observed)", specification: "\(specified)"))
@@ -137,13 +155,15 @@ enum EncodingConformance {
         return .answer(probe.observed(result, space, sample))
     }
 
-    static func counterexample(_ obligation: ProveObligation, _ sample: ConformanceSample, observed: CodeOutcome, encoded: ConformanceAnswer,
+    /// `encoded` is nil when the layout was shrunk after the encoding answered on the original.
+    static func counterexample(_ obligation: ProveObligation, _ sample: ConformanceSample, observed: CodeOutcome, encoded: ConformanceAnswer?,
                                specified: ConformanceAnswer, code: ProvedCode, universe: Universe) -> ProveCounterexample {
-        var c = ProveCounterexample(regions: sample.regions, request: "\(sample.operation)", returned: "\(encoded) (the encoding)",
+        var c = ProveCounterexample(regions: sample.regions, request: "\(sample.operation)",
+                                    returned: encoded.map { "\($0) (the encoding)" } ?? "\(observed) (the code; the layout was shrunk from the branch model)",
                                     expected: "\(specified)",
                                     witness: "on the \(sample.origin), \(code.name) answers \(observed) where the specification expects \(specified)")
         c.swiftReturned = "\(observed)"
-        c.swiftAgrees = observed == .answer(encoded)
+        c.swiftAgrees = encoded.map { observed == .answer($0) }
         c.operation = sample.operation
         if case let .layoutRefused(_, operation, _, built) = observed, case .mmap = operation {
             // The trace is the layout up to the refused mmap, then that mmap.
