@@ -14,7 +14,7 @@ struct ProveCommand: ParsableCommand {
             outside, EEXIST on overlap), split (the parts and the intersection partition the source; offsets follow). \
             Layouts, sizes and alignments (P·2^j, j = 0…20) are symbolic over the serenity range \
             [0x10000, 0x1ffe000000). Exit codes: 0 proved, 1 a counterexample (printed as a layout), 2 bad input, \
-            3 unknown (a time limit or Z3 could not decide).
+            3 unknown (a time limit or Z3 could not decide). Each counterexample is written as a trace (--trace-out) that replay re-runs.
             """
     )
 
@@ -35,6 +35,9 @@ struct ProveCommand: ParsableCommand {
 
     @Option(name: .customLong("properties-dir"), help: ArgumentHelp("A folder of your own .smt2 property files, validated before proving (repeatable).", valueName: "DIR"))
     var propertiesDirs: [String] = []
+
+    @Option(help: ArgumentHelp("Write each counterexample as the trace PREFIX-OBLIGATION.json, for regioncheck replay.", valueName: "PREFIX"))
+    var traceOut = "regioncheck-prove"
 
     func validate() throws {
         guard regions >= 1 && regions <= 256 else { throw ValidationError("--regions must be 1...256, got \(regions)") }
@@ -61,6 +64,16 @@ struct ProveCommand: ParsableCommand {
             failOnBadInput(error.description)
         }
         print(format == "json" ? report.jsonText : report.text)
+        for result in report.results {
+            guard case let .counterexample(c) = result.verdict else { continue }
+            let path = "\(traceOut)-\(result.obligation.rawValue).json"
+            let replayed = c.replayed(obligation: result.obligation, mutations: mutations, source: path)
+            do throws(InputError) { try replayed.trace.write(to: path) } catch { failOnBadInput(error.description) }
+            if format == "text" {
+                let count = replayed.trace.steps.count
+                print("trace: \(path) (\(count) step\(count == 1 ? "" : "s"), replay shows \(replayed.violation.property)): regioncheck replay \(path)")
+            }
+        }
         if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
     }
 }

@@ -33,7 +33,11 @@ public struct ProveDetector: MutantDetector {
             return DetectorResult(detector: name, verdict: .violation(finding), seconds: total)
         }
         let unknown = report.results.compactMap { r -> String? in
-            if case .unknown(let reason) = r.verdict { "\(r.obligation.rawValue): \(reason)" } else { nil }
+            switch r.verdict {
+            case let .unknown(reason): "\(r.obligation.rawValue): \(reason)"
+            case let .mismatch(m): "\(r.obligation.rawValue): the encoding no longer matches the code at the \(m.origin)"
+            default: nil
+            }
         }
         if !unknown.isEmpty { return DetectorResult(detector: name, verdict: .inconclusive(reason: unknown.joined(separator: "; ")), seconds: total) }
         return DetectorResult(detector: name, verdict: .clean, seconds: total)
@@ -45,14 +49,8 @@ public struct ProveDetector: MutantDetector {
     func finding(_ c: ProveCounterexample, of obligation: ProveObligation, _ subject: MutantSubject,
                  _ context: DetectorContext, seconds: Double) throws(InputError) -> DetectorFinding {
         let path = context.tracePath(subject, self)
-        let universe = Universe.serenity
-        var trace = c.trace(universe: universe, mutations: subject.mutations, obligation: obligation)
-            ?? Trace(universe: universe, mutations: subject.mutations, description: "prove \(obligation.rawValue): \(c.request) (layout not buildable)",
-                     steps: c.operation.map { [.init($0)] } ?? [])
-        let replay = Replayer.run(trace, source: path, properties: context.properties)
-        let violation = replay.violatingSteps.first?.violations.first
-            ?? Violation(property: obligation.property, explanation: "Z3: \(c.witness)")
-        trace.violates = violation.property
+        let replayed = c.replayed(obligation: obligation, mutations: subject.mutations, source: path, properties: context.properties)
+        let (trace, violation, replay) = (replayed.trace, replayed.violation, replayed.replay)
         try trace.write(to: path)
         var words = ["regioncheck", "prove", "--regions", "\(regions)", "--obligation", obligation.rawValue]
         for name in subject.mutations.names { words += ["--mutant", name] }

@@ -13,6 +13,10 @@ extension ProveReport {
             switch result.verdict {
             case .proved:
                 lines.append(head + "PROVED in \(time)")
+                if let conformance = result.conformance { lines.append("    tied to the code: " + conformance.line) }
+            case let .mismatch(m):
+                lines.append(head + "ENCODING NO LONGER MATCHES THE CODE after \(time) (the code meets the specification; the proof is not about it)")
+                lines.append(contentsOf: m.lines.map { "    " + $0 })
             case let .unknown(reason):
                 lines.append(head + "UNKNOWN after \(time): \(reason)")
             case let .counterexample(c):
@@ -23,7 +27,7 @@ extension ProveReport {
         let verdict = switch exitCode {
         case 0: "PROVED: every obligation holds for every layout of up to \(regions) regions"
         case 1: "FAIL: a counterexample was found"
-        default: "INCONCLUSIVE: an obligation could not be decided"
+        default: "INCONCLUSIVE: an obligation could not be decided, or its encoding no longer matches the code"
         }
         lines.append("\(verdict) (\(String(format: "%.3f", seconds)) s in all)")
         return lines.joined(separator: "\n")
@@ -38,7 +42,16 @@ extension ProveReport {
                 var o: [String: Any] = ["obligation": result.obligation.rawValue, "seconds": result.seconds, "queries": result.queries,
                                         "theory": result.obligation.theory]
                 switch result.verdict {
-                case .proved: o["verdict"] = "proved"
+                case .proved:
+                    o["verdict"] = "proved"
+                    if let c = result.conformance {
+                        o["conformance"] = ["branchesTaken": c.branchesTaken, "branchesUnreachable": c.branchesUnreachable,
+                                            "concreteSamples": c.concreteSamples, "seconds": c.seconds]
+                    }
+                case let .mismatch(m):
+                    o["verdict"] = "encoding-mismatch"
+                    o["mismatch"] = ["where": m.origin, "regions": m.regions.map { ["base": $0.base.hex, "end": $0.end.hex, "offset": $0.offset] },
+                                     "request": m.request, "encoding": m.encoding, "code": m.code, "specification": m.specification]
                 case let .unknown(reason): o["verdict"] = "unknown"; o["reason"] = reason
                 case let .counterexample(c):
                     o["verdict"] = "counterexample"

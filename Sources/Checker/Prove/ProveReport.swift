@@ -8,6 +8,9 @@ public enum ProveVerdict: Sendable {
     case counterexample(ProveCounterexample)
     /// Z3 could not decide (time limit, incompleteness, an API failure): nothing is proved.
     case unknown(reason: String)
+    /// The encoding was proved but no longer answers as the Swift code does, which meets the
+    /// specification there: the proof is not about the code (`EncodingConformance`).
+    case mismatch(EncodingMismatch)
 }
 
 /// A counterexample decoded from Z3's model into a readable layout.
@@ -38,6 +41,9 @@ public struct ObligationResult: Sendable {
     public var verdict: ProveVerdict
     public var seconds: Double
     public var queries: Int
+    /// What the conformance check compared before the obligation was called proved (nil when
+    /// it was not reached: a counterexample or an undecided query came first).
+    public var conformance: ConformanceSummary? = nil
 }
 
 /// Everything `prove` found.
@@ -50,10 +56,11 @@ public struct ProveReport: Sendable {
 
     public var seconds: Double { results.reduce(0) { $0 + $1.seconds } }
 
-    /// SPEC §5: 1 if any obligation has a counterexample, else 3 if any is undecided, else 0.
+    /// SPEC §5: 1 if any obligation has a counterexample, else 3 if any is undecided or its
+    /// encoding no longer matches the code, else 0.
     public var exitCode: Int32 {
         if results.contains(where: { if case .counterexample = $0.verdict { true } else { false } }) { return 1 }
-        if results.contains(where: { if case .unknown = $0.verdict { true } else { false } }) { return 3 }
+        if results.contains(where: { if case .proved = $0.verdict { false } else { true } }) { return 3 }
         return 0
     }
 }

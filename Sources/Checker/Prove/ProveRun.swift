@@ -14,7 +14,8 @@ public enum ProveRun {
     /// Proves `obligations` for the encoded algorithms with `mutations` switched in. `timeout`
     /// is the time limit of each obligation, in seconds (shared by its queries).
     public static func run(regions: Int = defaultRegions, mutations: Mutations = [], obligations: [ProveObligation] = ProveObligation.allCases,
-                           timeout: Double = defaultTimeout, universe: Universe = .serenity) throws(InputError) -> ProveReport {
+                           timeout: Double = defaultTimeout, universe: Universe = .serenity,
+                           code: ProvedCode = .model) throws(InputError) -> ProveReport {
         guard regions >= 1 && regions <= 256 else { throw InputError(source: "--regions", message: "must be 1...256, got \(regions)") }
         guard timeout > 0 else { throw InputError(source: "--timeout", message: "must be positive, got \(timeout)") }
         let unsupported = mutations.intersection(.notEncodedByProve)
@@ -24,8 +25,23 @@ public enum ProveRun {
         var results: [ObligationResult] = []
         for obligation in obligations {
             let start = ContinuousClock.now
-            let (verdict, queries) = prove(obligation, regions: regions, mutations: mutations, timeout: timeout, universe: universe, start: start)
-            results.append(ObligationResult(obligation: obligation, verdict: verdict, seconds: (ContinuousClock.now - start) / .seconds(1), queries: queries))
+            var (verdict, queries) = prove(obligation, regions: regions, mutations: mutations, timeout: timeout, universe: universe, start: start)
+            var conformance: ConformanceSummary? = nil
+            if case .proved = verdict {
+                // The proof is about the encoding: it stands only if the encoding still answers as the code.
+                do throws(Z3Error) {
+                    let remaining = EncodingConformance.remaining(timeout, start)
+                    switch try EncodingConformance.check(obligation, regions: regions, mutations: mutations, code: code, universe: universe, timeout: remaining) {
+                    case let .agrees(summary): conformance = summary
+                    case let .counterexample(c): verdict = .counterexample(c)
+                    case let .mismatch(m): verdict = .mismatch(m)
+                    }
+                } catch {
+                    verdict = .unknown(reason: "checking that the encoding still matches the code: \(error.description)")
+                }
+            }
+            results.append(ObligationResult(obligation: obligation, verdict: verdict, seconds: (ContinuousClock.now - start) / .seconds(1), queries: queries,
+                                            conformance: conformance))
         }
         return ProveReport(regions: regions, universe: universe, mutations: mutations, timeout: timeout, results: results)
     }
@@ -100,6 +116,7 @@ public enum ProveRun {
         do throws(Z3Error) {
             let context = Z3Context(timeout: timeout)
             let solver = try Z3Solver(context: context)
+            var casesOfLastSession: [Z3Expr]? = nil
             func session(_ query: Query) throws(Z3Error) -> SessionAnswer {
                 // Parsed once: the common assertions, then one assertion per case.
                 let text = query.base + query.cases.map { "(assert \($0))\n" }.joined()
@@ -107,6 +124,7 @@ public enum ProveRun {
                 let common = assertions.count - query.cases.count
                 try solver.reset()
                 try solver.assert(Array(assertions.prefix(common)))
+                casesOfLastSession = Array(assertions.suffix(query.cases.count))
                 for (index, condition) in assertions.suffix(query.cases.count).enumerated() {
                     let remaining = timeout - (ContinuousClock.now - start) / .seconds(1)
                     guard remaining > 0 else { return .unknown("time limit of \(timeout) s reached after \(asked) queries") }
@@ -116,10 +134,33 @@ public enum ProveRun {
                     switch try solver.check(timeout: remaining) {
                     case .unsat: try solver.pop()
                     case let .unknown(reason): return .unknown("Z3 (\(query.name), case \(index)): \(reason)")
-                    case let .sat(model): return .sat(model, case: index)
+                    case let .sat(model):
+                        try solver.pop()
+                        return try fewestRegions(model, case: index)
                     }
                 }
                 return .unsat
+            }
+            /// A counterexample with as few regions as the question needs: with the region count
+            /// bounded from 0 upward, the first bound some case is satisfiable under (Z3 picks any
+            /// layout, often all K slots in use). A lemma has no layout and is returned as it is.
+            func fewestRegions(_ model: Z3Model, case index: Int) throws(Z3Error) -> SessionAnswer {
+                guard let found = try? ProveDecoding.int(model, "n"), found > 0, let cases = casesOfLastSession else { return .sat(model, case: index) }
+                let bounds = try context.parse("(declare-const n Int)\n" + (0 ..< found).map { "(assert (<= n \($0)))\n" }.joined(), file: "<region bound>")
+                for bound in bounds {
+                    for (i, condition) in cases.enumerated() {
+                        let remaining = timeout - (ContinuousClock.now - start) / .seconds(1)
+                        guard remaining > 0 else { return .sat(model, case: index) }
+                        try solver.push()
+                        try solver.assert(condition)
+                        try solver.assert(bound)
+                        asked += 1
+                        let answer = try solver.check(timeout: remaining)
+                        try solver.pop()
+                        if case let .sat(smaller) = answer { return .sat(smaller, case: i) }
+                    }
+                }
+                return .sat(model, case: index)
             }
             for query in queries(obligation, regions: regions, mutations: mutations, universe: universe) {
                 switch try session(query) {
