@@ -35,14 +35,14 @@ enum MemoryProperties {
 
     static let mmuCoherence = Property(
         id: "mmu-coherence",
-        summary: "accessible regions have page tables; a PTE is present iff its page is accessible and populated, with the right frame and write bit"
+        summary: "accessible regions have page tables; a PTE is present iff its page is readable (R or W) and populated, with the right frame and write bit"
     ) { space in
         let P = space.pageSize
         for region in space.regions.regions where region.protection.isAccessible {
             if let page = space.firstPageWithoutTable(region) {
                 return "page \(page.hex) of \(region.range) (\(region.protection)) has no page table"
             }
-            guard let object = space.object(of: region) else { continue }
+            guard region.protection.hasPresentEntries, let object = space.object(of: region) else { continue }
             let count = region.range.size / P
             for populated in object.populated(in: region.offset, count: count) {
                 let vpn = region.range.base / P + (populated.page - region.offset)
@@ -57,8 +57,8 @@ enum MemoryProperties {
         }
         for pte in space.directory.ptes.entries {
             let address = pte.page * P
-            guard let region = space.regions.region(containing: address), region.protection.isAccessible else {
-                return "a PTE maps \(address.hex), which is in no accessible region"
+            guard let region = space.regions.region(containing: address), region.protection.hasPresentEntries else {
+                return "a PTE maps \(address.hex), which is in no readable region"
             }
             guard let frame = space.object(of: region)?.frame(at: region.objectPage(of: address, pageSize: P)) else {
                 return "a PTE maps \(address.hex), whose VMObject page is not populated"
