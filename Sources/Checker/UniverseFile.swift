@@ -5,6 +5,9 @@ import Model
 public enum UniverseFile {
     /// `tiny`, `small`, `serenity`, or a path to a universe JSON file.
     public static func resolve(_ nameOrPath: String) throws(InputError) -> Universe {
+        guard !nameOrPath.isEmpty else {
+            throw InputError(source: "--universe", message: "is empty: give a preset (tiny, small, serenity) or a universe JSON file")
+        }
         if let preset = Universe.preset(named: nameOrPath) { return preset }
         let data = try JSONFields.readFile(nameOrPath)
         let document = try JSONFields.parseDocument(data, source: nameOrPath)

@@ -29,7 +29,8 @@ struct BenchProveCommand: ParsableCommand {
     func validate() throws {
         guard runs >= 1 && runs <= 101 else { throw ValidationError("--runs must be 1...101, got \(runs)") }
         guard counts != nil else { throw ValidationError("--regions must be a comma list of numbers 1...256, got '\(regions)'") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive, got \(timeout)") }
+        // As prove's: bounded, since the solver takes whole milliseconds (1e30 or inf trapped).
+        guard timeout > 0 && timeout <= 86_400 else { throw ValidationError("--timeout must be in (0, 86400] seconds, got \(timeout)") }
     }
 
     func run() throws {

@@ -59,6 +59,9 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup(title: "Z3")
     var z3: Z3Options
 
+    /// 1 PiB in MB: far above any machine, far below `Int.max` bytes.
+    static let maxMemoryLimit = 1 << 30
+
     func validate() throws {
         guard ["text", "json", "junit", "sarif"].contains(format) else {
             throw ValidationError("--format must be text, json, junit or sarif, got '\(format)'")
@@ -67,7 +70,10 @@ struct ExploreCommand: ParsableCommand {
         if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be positive, got \(maxStates)") }
         if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive, got \(maxSeconds)") }
-        guard maxMemory > 0 else { throw ValidationError("--max-memory must be positive, got \(maxMemory)") }
+        // Bounded so that the conversion to bytes cannot overflow (it trapped from 2^43 MB on).
+        guard maxMemory > 0 && maxMemory <= Self.maxMemoryLimit else {
+            throw ValidationError("--max-memory must be 1...\(Self.maxMemoryLimit) MB, got \(maxMemory)")
+        }
         guard let chosen = Design(rawValue: design) else {
             throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got '\(design)'")
         }
@@ -159,7 +165,8 @@ struct AlphabetOptions: ParsableArguments {
 
     func apply(to base: AlphabetSettings) throws(InputError) -> AlphabetSettings {
         var s = base
-        func list(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
+        // Empty items (`a,,b`, or an empty flag) are kept so that the parsers reject them.
+        func list(_ text: String) -> [String] { text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         if let sizes { s.sizes = try AlphabetSettings.numberList(sizes, flag: "--sizes"); s.origins["sizes"] = "--sizes" }
         if let alignments {
             s.alignments = try AlphabetSettings.numberList(alignments, flag: "--alignments")

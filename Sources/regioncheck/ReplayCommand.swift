@@ -46,6 +46,7 @@ struct ReplayCommand: ParsableCommand {
             let trace: Trace
             do {
                 trace = try Trace.load(path: path)
+                try trace.checkViolates(known: PropertyCatalogue.ids, source: path)
             } catch {
                 failOnBadInput(error.description)
             }
