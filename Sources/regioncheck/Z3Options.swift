@@ -15,6 +15,10 @@ struct Z3Options: ParsableArguments {
     func validate() throws {
         guard Z3CheckMode(rawValue: mode) != nil else { throw ValidationError("--z3 must be all, sampled or off, got '\(mode)'") }
         guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--z3-timeout must be in (0, 3600] seconds, got \(timeout)") }
+        // Validated and then ignored, a property folder made a run say PASS without checking it.
+        if Z3CheckMode(rawValue: mode) == .off && !directories.isEmpty {
+            throw ValidationError("--properties-dir needs --z3 all or --z3 sampled (Z3 is off, so the files would not be checked)")
+        }
     }
 
     /// The settings a run needs; nil when Z3 is off and no property folder was given. Loading
