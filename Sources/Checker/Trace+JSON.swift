@@ -164,6 +164,8 @@ extension Trace {
     }
 
     public func write(to path: String) throws(InputError) {
+        // Checked again at the end: the rename below would replace a FIFO, symlink or device.
+        try OutputPath.checkFile(path, flag: path)
         do {
             try jsonText().write(toFile: path, atomically: true, encoding: .utf8)
         } catch {

@@ -53,6 +53,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write a counterexample trace.", valueName: "PATH"))
     var traceOut = ExplorationDefaults.tracePath
 
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
+
     @OptionGroup(title: "Alphabet")
     var alphabet: AlphabetOptions
 
@@ -88,9 +91,11 @@ struct ExploreCommand: ParsableCommand {
         let request: ExplorationRequest
         do throws(InputError) {
             request = try makeRequest()
+            try OutputPath.checkFile(traceOut, flag: "--trace-out")
         } catch {
             failOnBadInput(error.description)
         }
+        let sink = ReportSink(path: output)
         let showProgress = isatty(STDERR_FILENO) != 0
         let report = Explorer.run(request, progress: showProgress ? { progress in
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8))
@@ -106,15 +111,13 @@ struct ExploreCommand: ParsableCommand {
             }
         }
         switch format {
-        case "json": print(report.jsonText(tracePath: written))
-        case "junit": print(report.junitText(tracePath: written))
-        case "sarif": print(report.sarifText(tracePath: written))
-        default: print(report.text(tracePath: written))
+        case "json": sink.line(report.jsonText(tracePath: written))
+        case "junit": sink.line(report.junitText(tracePath: written))
+        case "sarif": sink.line(report.sarifText(tracePath: written))
+        default: sink.line(report.text(tracePath: written))
         }
-        if GitHubAnnotations.enabled {
-            for line in GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written)) { print(line) }
-        }
-        if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+        if GitHubAnnotations.enabled { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written))) }
+        try sink.exit(report.exitCode)
     }
 
     func makeRequest() throws(InputError) -> ExplorationRequest {

@@ -51,6 +51,9 @@ struct MutantsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the Stryker (mutation-testing-elements) JSON report to PATH.", valueName: "PATH"))
     var stryker: String?
 
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
+
     @Flag(help: "List the mutants, one line each, and exit.")
     var list = false
 
@@ -84,6 +87,13 @@ struct MutantsCommand: ParsableCommand {
                                       proveRegions: proveRegions)
         let subjects = only.isEmpty ? MutantSubject.catalogue : MutantSubject.catalogue.filter { only.contains($0.name) }
         let context = DetectorContext(workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: out)
+        do throws(InputError) {
+            try OutputPath.checkDirectory(out, flag: "--out")
+            if let stryker { try OutputPath.checkFile(stryker, flag: "--stryker") }
+        } catch {
+            failOnBadInput(error.description)
+        }
+        let sink = ReportSink(path: output)
         let showProgress = isatty(STDERR_FILENO) != 0
         let report: KillMatrixReport
         do throws(InputError) {
@@ -111,15 +121,13 @@ struct MutantsCommand: ParsableCommand {
             }
         }
         switch format {
-        case "json": print(report.json)
-        case "junit": print(report.junit.xml, terminator: "")
-        case "sarif": print(report.sarif(seams: seams).json, terminator: "")
-        case "stryker": print(report.stryker(packageRoot: root).json, terminator: "")
-        default: print(report.text)
+        case "json": sink.line(report.json)
+        case "junit": sink.write(report.junit.xml)
+        case "sarif": sink.write(report.sarif(seams: seams).json)
+        case "stryker": sink.write(report.stryker(packageRoot: root).json)
+        default: sink.line(report.text)
         }
-        if GitHubAnnotations.enabled {
-            for line in report.githubAnnotations(seams: seams) { print(line) }
-        }
-        if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+        if GitHubAnnotations.enabled { ReportSink.annotate(report.githubAnnotations(seams: seams)) }
+        try sink.exit(report.exitCode)
     }
 }

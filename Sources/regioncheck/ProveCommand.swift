@@ -33,6 +33,9 @@ struct ProveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format.", valueName: "text|json"))
     var format = "text"
 
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
+
     @Option(name: .customLong("properties-dir"), help: ArgumentHelp("A folder of your own .smt2 property files, validated before proving (repeatable).", valueName: "DIR"))
     var propertiesDirs: [String] = []
 
@@ -49,6 +52,7 @@ struct ProveCommand: ParsableCommand {
     }
 
     func run() throws {
+        let sink = ReportSink(path: output)
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
         let obligations = obligation == "all" ? ProveObligation.allCases : [ProveObligation(rawValue: obligation)!]
@@ -60,7 +64,7 @@ struct ProveCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
-        print(format == "json" ? report.jsonText : report.text)
-        if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+        sink.line(format == "json" ? report.jsonText : report.text)
+        try sink.exit(report.exitCode)
     }
 }

@@ -49,6 +49,9 @@ struct RandomCommand: ParsableCommand {
     @Option(help: "Report format: text, json, or junit/sarif for CI.")
     var format = "text"
 
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
+
     @Option(help: "Threads running runs side by side (the result and the counts do not depend on it).")
     var workers = 1
 
@@ -89,9 +92,13 @@ struct RandomCommand: ParsableCommand {
             resolvedUniverse = try UniverseFile.resolve(universe)
             propertySet = try PropertySet(selection: properties)
             z3Settings = try z3.settings()
+            // Checked now, not when a violation is found at the end and would be lost.
+            try OutputPath.checkFile(traceOut, flag: "--trace-out")
+            if let corpus { try OutputPath.checkDirectory(corpus, flag: "--corpus") }
         } catch {
             failOnBadInput(error.description)
         }
+        let sink = ReportSink(path: output)
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
         var setup = RandomSetup(universe: resolvedUniverse, design: Design(rawValue: design)!, mutations: mutations,
@@ -107,16 +114,14 @@ struct RandomCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
+        for warning in report.writeWarnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         switch format {
-        case "json": print(report.json)
-        case "junit": print(report.junitText, terminator: "")
-        case "sarif": print(report.sarifText, terminator: "")
-        default: print(report.text)
+        case "json": sink.line(report.json)
+        case "junit": sink.write(report.junitText)
+        case "sarif": sink.write(report.sarifText)
+        default: sink.line(report.text)
         }
-        if GitHubAnnotations.enabled && !noCheck {
-            for line in GitHubAnnotations.lines(for: report.checkOutcome) { print(line) }
-        }
-        if report.failure != nil { throw ExitCode(Exit.violation) }
-        if report.inconclusive != nil { throw ExitCode(Exit.inconclusive) }
+        if GitHubAnnotations.enabled && !noCheck { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) }
+        try sink.exit(report.failure != nil ? Exit.violation : report.inconclusive != nil ? Exit.inconclusive : Exit.pass)
     }
 }

@@ -20,6 +20,8 @@ struct RegionCheck: ParsableCommand {
 
     /// Usage errors exit with 2 (SPEC §5), not ArgumentParser's 64.
     static func main() {
+        // A closed pipe is a write error the report sink reports, not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -25,6 +25,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: text, or junit/sarif for CI (one test case per trace file).", valueName: "text|junit|sarif"))
     var format = "text"
 
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
+
     func validate() throws {
         guard ["text", "junit", "sarif"].contains(format) else {
             throw ValidationError("--format must be text, junit or sarif, got '\(format)'")
@@ -40,6 +43,7 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
+        let sink = ReportSink(path: output)
         var failed = false
         var reports: [ReplayReport] = []
         for path in paths {
@@ -50,19 +54,21 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 failOnBadInput(error.description)
             }
-            let report = Replayer.run(trace, source: path, properties: propertySet)
-            reports.append(report)
-            if format == "text" {
-                print(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
-                if !quiet { print() }
+            // Linear in the trace: steps stream out as they run, and no picture is kept (none is
+            // drawn under --quiet or for the CI formats).
+            let streaming = format == "text" && !quiet
+            if streaming { sink.line(ReplayReport.header(of: trace, source: path).joined(separator: "\n")) }
+            let report = Replayer.run(trace, source: path, properties: propertySet, pictures: streaming ? .streamed : .none) { outcome in
+                if streaming { sink.line(ReplayReport.lines(of: outcome).joined(separator: "\n")) }
             }
+            if format == "text" { sink.line(report.summary) }
+            if streaming { sink.line("") }
+            reports.append(report)
             failed = failed || !report.clean
         }
-        if format == "junit" { print(ReplayOutputs.junit(reports).xml, terminator: "") }
-        if format == "sarif" { print(ReplayOutputs.sarif(reports).json, terminator: "") }
-        if GitHubAnnotations.enabled {
-            for report in reports { for line in GitHubAnnotations.lines(for: report.checkOutcome) { print(line) } }
-        }
-        if failed { throw ExitCode(Exit.violation) }
+        if format == "junit" { sink.write(ReplayOutputs.junit(reports).xml) }
+        if format == "sarif" { sink.write(ReplayOutputs.sarif(reports).json) }
+        if GitHubAnnotations.enabled { for report in reports { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) } }
+        try sink.exit(failed ? Exit.violation : Exit.pass)
     }
 }
