@@ -96,6 +96,7 @@ struct ExploreCommand: ParsableCommand {
             failOnBadInput(error.description)
         }
         let sink = ReportSink(path: output)
+        Interruption.install()
         let showProgress = isatty(STDERR_FILENO) != 0
         let report = Explorer.run(request, progress: showProgress ? { progress in
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8))

@@ -99,6 +99,7 @@ struct RandomCommand: ParsableCommand {
             failOnBadInput(error.description)
         }
         let sink = ReportSink(path: output)
+        Interruption.install()
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
         var setup = RandomSetup(universe: resolvedUniverse, design: Design(rawValue: design)!, mutations: mutations,

@@ -159,6 +159,9 @@ public enum RandomCheck {
         var next = 0
         let batch = max(1, options.workers) * 4
         while next < options.runs {
+            if Interruption.requested {
+                return (total, nil, "interrupted by \(Interruption.signalName) after \(next) of \(options.runs) runs")
+            }
             let count = min(batch, options.runs - next)
             var seeds: [UInt64] = []
             for _ in 0 ..< count {
