@@ -9,6 +9,12 @@ public enum Interruption {
     private static let received = Atomic<Int32>(0)
 
     public static func install() {
+        // A parent may have spawned us with these blocked (the mask is inherited): unblock them.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in [SIGINT, SIGTERM] {
             signal(number) { caught in
                 Interruption.received.store(caught, ordering: .relaxed)

@@ -9,6 +9,9 @@ public enum UniverseFile {
             throw InputError(source: "--universe", message: "is empty: give a preset (tiny, small, serenity) or a universe JSON file")
         }
         if let preset = Universe.preset(named: nameOrPath) { return preset }
+        guard FileManager.default.fileExists(atPath: nameOrPath) else {
+            throw InputError(source: "--universe", message: "\"\(nameOrPath)\" is neither a preset (tiny, small, serenity) nor an existing file")
+        }
         let data = try JSONFields.readFile(nameOrPath)
         let document = try JSONFields.parseDocument(data, source: nameOrPath)
         return try universe(from: document, source: nameOrPath, location: "", extraKeys: ["alphabet"])

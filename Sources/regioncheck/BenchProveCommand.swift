@@ -21,7 +21,7 @@ struct BenchProveCommand: ParsableCommand {
     var timeout = ProveRun.defaultTimeout
 
     var counts: [Int]? {
-        let values = regions.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let values = regions.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 256 }) else { return nil }
         return values.map { $0! }
     }
