@@ -26,8 +26,8 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Threads that expand each level (default: the number of cores); results do not depend on it.", valueName: "N"))
     var workers: Int?
 
-    @Option(help: ArgumentHelp("The design: reference (the corrected model) or serenity (SerenityOS HEAD's algorithms).", valueName: "reference|serenity"))
-    var design = "reference"
+    @Option(help: ArgumentHelp("The design: reference (the corrected model) or serenity (SerenityOS HEAD's algorithms)."))
+    var design: Design = .reference
 
     @Option(name: .customLong("fix"), help: ArgumentHelp("With --design serenity: switch on a fix of docs/findings-serenity.md (repeatable, or 'all').", valueName: "NAME"))
     var fixes: [String] = []
@@ -47,8 +47,8 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Give up (inconclusive) when the visited-state stores reach MB megabytes.", valueName: "MB"))
     var maxMemory: Int = 8192
 
-    @Option(help: ArgumentHelp("Output format (junit and sarif for CI).", valueName: "text|json|junit|sarif"))
-    var format = "text"
+    @Option(help: ArgumentHelp("Output format (junit and sarif for CI)."))
+    var format: CheckFormat = .text
 
     @Option(help: ArgumentHelp("Where to write a counterexample trace.", valueName: "PATH"))
     var traceOut = ExplorationDefaults.tracePath
@@ -66,9 +66,6 @@ struct ExploreCommand: ParsableCommand {
     static let maxMemoryLimit = 1 << 30
 
     func validate() throws {
-        guard ["text", "json", "junit", "sarif"].contains(format) else {
-            throw ValidationError("--format must be text, json, junit or sarif, got '\(format)'")
-        }
         if let depth, depth < 0 || depth > 64 { throw ValidationError("--depth must be 0...64, got \(depth)") }
         if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be positive, got \(maxStates)") }
@@ -77,9 +74,7 @@ struct ExploreCommand: ParsableCommand {
         guard maxMemory > 0 && maxMemory <= Self.maxMemoryLimit else {
             throw ValidationError("--max-memory must be 1...\(Self.maxMemoryLimit) MB, got \(maxMemory)")
         }
-        guard let chosen = Design(rawValue: design) else {
-            throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got '\(design)'")
-        }
+        let chosen = design
         if chosen != .reference && !mutants.isEmpty { throw ValidationError("--mutant applies to the reference design only") }
         do { _ = try SerenityFixes.selection(fixes, design: chosen) } catch { throw ValidationError(error.description) }
         for name in mutants where Mutations.named(name) == nil {
@@ -112,10 +107,10 @@ struct ExploreCommand: ParsableCommand {
             }
         }
         switch format {
-        case "json": sink.line(report.jsonText(tracePath: written))
-        case "junit": sink.line(report.junitText(tracePath: written))
-        case "sarif": sink.line(report.sarifText(tracePath: written))
-        default: sink.line(report.text(tracePath: written))
+        case .json: sink.line(report.jsonText(tracePath: written))
+        case .junit: sink.line(report.junitText(tracePath: written))
+        case .sarif: sink.line(report.sarifText(tracePath: written))
+        case .text: sink.line(report.text(tracePath: written))
         }
         if GitHubAnnotations.enabled { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written))) }
         try sink.exit(report.exitCode)
@@ -128,7 +123,7 @@ struct ExploreCommand: ParsableCommand {
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
         var request = ExplorationRequest(
-            alphabet: alphabet, mutations: mutations, design: Design(rawValue: design)!, properties: try PropertySet(selection: properties),
+            alphabet: alphabet, mutations: mutations, design: design, properties: try PropertySet(selection: properties),
             depth: depth ?? ExplorationDefaults.depth(for: universe),
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
             limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))

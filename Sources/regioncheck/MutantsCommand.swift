@@ -42,8 +42,8 @@ struct MutantsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Threads for each detector (default: the number of cores); results do not depend on it.", valueName: "N"))
     var workers: Int?
 
-    @Option(help: ArgumentHelp("Output format (junit, sarif and stryker for CI).", valueName: "text|json|junit|sarif|stryker"))
-    var format = "text"
+    @Option(help: ArgumentHelp("Output format (junit, sarif and stryker for CI)."))
+    var format: MutantsFormat = .text
 
     @Option(help: ArgumentHelp("Directory for the counterexample traces.", valueName: "DIR"))
     var out = "mutants-out"
@@ -57,12 +57,7 @@ struct MutantsCommand: ParsableCommand {
     @Flag(help: "List the mutants, one line each, and exit.")
     var list = false
 
-    static let formats = ["text", "json", "junit", "sarif", "stryker"]
-
     func validate() throws {
-        guard Self.formats.contains(format) else {
-            throw ValidationError("--format must be one of \(Self.formats.joined(separator: ", ")), got '\(format)'")
-        }
         guard depth >= 1 && depth <= 64 else { throw ValidationError("--depth must be 1...64, got \(depth)") }
         guard smallDepth >= 0 && smallDepth <= 64 else { throw ValidationError("--small-depth must be 0...64, got \(smallDepth)") }
         guard runs >= 0 else { throw ValidationError("--runs must be 0 or more, got \(runs)") }
@@ -121,11 +116,11 @@ struct MutantsCommand: ParsableCommand {
             }
         }
         switch format {
-        case "json": sink.line(report.json)
-        case "junit": sink.write(report.junit.xml)
-        case "sarif": sink.write(report.sarif(seams: seams).json)
-        case "stryker": sink.write(report.stryker(packageRoot: root).json)
-        default: sink.line(report.text)
+        case .json: sink.line(report.json)
+        case .junit: sink.write(report.junit.xml)
+        case .sarif: sink.write(report.sarif(seams: seams).json)
+        case .stryker: sink.write(report.stryker(packageRoot: root).json)
+        case .text: sink.line(report.text)
         }
         if GitHubAnnotations.enabled { ReportSink.annotate(report.githubAnnotations(seams: seams)) }
         try sink.exit(report.exitCode)

@@ -24,14 +24,14 @@ struct ProveCommand: ParsableCommand {
     @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug into the encoded algorithms (repeatable).", valueName: "NAME"))
     var mutants: [String] = []
 
-    @Option(help: ArgumentHelp("Which obligation to prove.", valueName: "anywhere|fixed-noreplace|split|all"))
-    var obligation = "all"
+    @Option(help: ArgumentHelp("Which obligation to prove."))
+    var obligation: ObligationChoice = .all
 
     @Option(help: ArgumentHelp("Time limit per obligation, in seconds; reaching it is inconclusive (exit 3).", valueName: "SECONDS"))
     var timeout = ProveRun.defaultTimeout
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "text|json"))
-    var format = "text"
+    @Option(help: ArgumentHelp("Output format."))
+    var format: ProveFormat = .text
 
     @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
     var output: String?
@@ -42,10 +42,6 @@ struct ProveCommand: ParsableCommand {
     func validate() throws {
         guard regions >= 1 && regions <= 256 else { throw ValidationError("--regions must be 1...256, got \(regions)") }
         guard timeout > 0 && timeout <= 86_400 else { throw ValidationError("--timeout must be in (0, 86400] seconds, got \(timeout)") }
-        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json, got '\(format)'") }
-        guard obligation == "all" || ProveObligation(rawValue: obligation) != nil else {
-            throw ValidationError("--obligation must be anywhere, fixed-noreplace, split or all, got '\(obligation)'")
-        }
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant '\(name)' (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
@@ -55,7 +51,7 @@ struct ProveCommand: ParsableCommand {
         let sink = ReportSink(path: output)
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
-        let obligations = obligation == "all" ? ProveObligation.allCases : [ProveObligation(rawValue: obligation)!]
+        let obligations = obligation.obligations
         let report: ProveReport
         do throws(InputError) {
             // The user's property files are loaded and type-checked first: a malformed one is bad input.
@@ -64,7 +60,7 @@ struct ProveCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
-        sink.line(format == "json" ? report.jsonText : report.text)
+        sink.line(format == .json ? report.jsonText : report.text)
         try sink.exit(report.exitCode)
     }
 }

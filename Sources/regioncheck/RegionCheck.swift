@@ -11,12 +11,16 @@ struct RegionCheck: ParsableCommand {
             Exit codes: 0 every property holds, 1 a violation (or a replay mismatch) was found, \
             2 bad input or usage, 3 inconclusive (a limit stopped the check before its bound).
             """,
+        version: RegionCheck.version,
         subcommands: [
             ExploreCommand.self, RandomCommand.self, ReplayCommand.self, MutantsCommand.self, PropertiesCommand.self,
             BenchCommand.self, BenchRandomCommand.self, ProveCommand.self, BenchProveCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )
+
+    /// Printed by `regioncheck --version`.
+    static let version = "0.17.0"
 
     /// Usage errors exit with 2 (SPEC §5), not ArgumentParser's 64.
     static func main() {

@@ -22,17 +22,12 @@ struct ReplayCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
     var properties: String?
 
-    @Option(help: ArgumentHelp("Output format: text, or junit/sarif for CI (one test case per trace file).", valueName: "text|junit|sarif"))
-    var format = "text"
+    @Option(help: ArgumentHelp("Output format: text, or junit/sarif for CI (one test case per trace file)."))
+    var format: ReplayFormat = .text
 
     @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
     var output: String?
 
-    func validate() throws {
-        guard ["text", "junit", "sarif"].contains(format) else {
-            throw ValidationError("--format must be text, junit or sarif, got '\(format)'")
-        }
-    }
 
     func run() throws {
         let paths = files.isEmpty ? BundledFiles.exampleTraces() : files
@@ -56,18 +51,18 @@ struct ReplayCommand: ParsableCommand {
             }
             // Linear in the trace: steps stream out as they run, and no picture is kept (none is
             // drawn under --quiet or for the CI formats).
-            let streaming = format == "text" && !quiet
+            let streaming = format == .text && !quiet
             if streaming { sink.line(ReplayReport.header(of: trace, source: path).joined(separator: "\n")) }
             let report = Replayer.run(trace, source: path, properties: propertySet, pictures: streaming ? .streamed : .none) { outcome in
                 if streaming { sink.line(ReplayReport.lines(of: outcome).joined(separator: "\n")) }
             }
-            if format == "text" { sink.line(report.summary) }
+            if format == .text { sink.line(report.summary) }
             if streaming { sink.line("") }
             reports.append(report)
             failed = failed || !report.clean
         }
-        if format == "junit" { sink.write(ReplayOutputs.junit(reports).xml) }
-        if format == "sarif" { sink.write(ReplayOutputs.sarif(reports).json) }
+        if format == .junit { sink.write(ReplayOutputs.junit(reports).xml) }
+        if format == .sarif { sink.write(ReplayOutputs.sarif(reports).json) }
         if GitHubAnnotations.enabled { for report in reports { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) } }
         try sink.exit(failed ? Exit.violation : Exit.pass)
     }
