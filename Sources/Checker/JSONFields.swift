@@ -96,7 +96,19 @@ struct JSONFields {
         }
     }
 
+    /// Largest input file read: a universe or a trace is a few kilobytes; /dev/zero is not.
+    static let maxFileBytes = 256 << 20
+
     static func readFile(_ path: String) throws(InputError) -> Data {
+        guard !path.isEmpty else { throw InputError(source: "(empty path)", message: "no file named: give a path") }
+        // Only regular files: a FIFO would block and a device never end.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw InputError(source: path, message: type == .typeDirectory ? "is a directory, not a file" : "is not a regular file")
+        }
+        if let size = attributes?[.size] as? Int, size > maxFileBytes {
+            throw InputError(source: path, message: "is \(size) bytes; input files are limited to \(maxFileBytes) bytes")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(source: path, message: "cannot be read (no such file, or not readable)")
         }

@@ -37,17 +37,33 @@ public struct ReplayReport: Sendable {
 }
 
 public enum Replayer {
-    public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet()) -> ReplayReport {
+    /// What a replay draws of each step's address space.
+    public enum Pictures: Sendable {
+        /// Kept in every outcome (for reports that print the steps afterwards).
+        case kept
+        /// Drawn, handed to `each`, and dropped: a long trace's pictures never pile up.
+        case streamed
+        /// Not drawn at all (`--quiet`, CI formats).
+        case none
+    }
+
+    /// `each` sees every outcome as soon as its step ran (with its picture unless `.none`).
+    public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet(), pictures: Pictures = .kept,
+                           each: ((ReplayReport.StepOutcome) -> Void)? = nil) -> ReplayReport {
         var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
                                  serenityFixes: trace.serenityFixes)
         var outcomes: [ReplayReport.StepOutcome] = []
+        outcomes.reserveCapacity(trace.steps.count)
         for (i, step) in trace.steps.enumerated() {
             let transition = Transition(applying: step.operation, to: space)
             space = transition.after.model!
-            outcomes.append(ReplayReport.StepOutcome(
+            var outcome = ReplayReport.StepOutcome(
                 index: i + 1, step: step, result: transition.result,
                 matched: step.expected.map { $0.matches(transition.result) },
-                violations: properties.allViolations(transition), picture: space.picture))
+                violations: properties.allViolations(transition), picture: pictures == .none ? "" : space.picture)
+            each?(outcome)
+            if pictures == .streamed { outcome.picture = "" }
+            outcomes.append(outcome)
         }
         return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids)
     }
@@ -65,25 +81,36 @@ extension ReplayReport {
     /// Each step, its result, whether it matched, the properties it violates, and the address
     /// space after it; the last line is the summary.
     public var text: String {
+        var lines = Self.header(of: trace, source: source)
+        for outcome in steps { lines += Self.lines(of: outcome) }
+        lines.append(summary)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The lines before the steps (what `replay` prints before streaming them).
+    public static func header(of trace: Trace, source: String) -> [String] {
         var lines: [String] = []
         lines.append("replay \(source)")
         if let description = trace.description { lines.append("  \(description)") }
         lines.append("  universe \(trace.universe)")
         lines.append("  design \(trace.design.rawValue), mutants \(trace.mutations)")
-        for outcome in steps {
-            var line = "\(outcome.index). \(outcome.step.operation) → \(outcome.result)"
-            switch (outcome.matched, outcome.step.expected) {
-            case (true?, let e?): line += "   ✓ expected \(e)"
-            case (false?, let e?): line += "   ✗ MISMATCH: expected \(e)"
-            default: break
-            }
-            if let note = outcome.step.note { line += "   (\(note))" }
-            lines.append(line)
-            for violation in outcome.violations { lines.append("   ✗ VIOLATES \(violation)") }
-            lines.append(outcome.picture)
+        return lines
+    }
+
+    /// One step: operation, result, expectation, note, violations, then its picture if drawn.
+    public static func lines(of outcome: StepOutcome) -> [String] {
+        var lines: [String] = []
+        var line = "\(outcome.index). \(outcome.step.operation) → \(outcome.result)"
+        switch (outcome.matched, outcome.step.expected) {
+        case (true?, let e?): line += "   ✓ expected \(e)"
+        case (false?, let e?): line += "   ✗ MISMATCH: expected \(e)"
+        default: break
         }
-        lines.append(summary)
-        return lines.joined(separator: "\n")
+        if let note = outcome.step.note { line += "   (\(note))" }
+        lines.append(line)
+        for violation in outcome.violations { lines.append("   ✗ VIOLATES \(violation)") }
+        if !outcome.picture.isEmpty { lines.append(outcome.picture) }
+        return lines
     }
 
     /// Each step as "N. operation → result", the short form reports and CI outputs list.

@@ -74,8 +74,12 @@ extension Trace {
             throw f.fail("op", "unknown operation \"\(op)\" (known: \(stepKeys.keys.sorted().joined(separator: ", ")))")
         }
         try f.onlyKeys(keys.union(["op", "expect", "note"]))
-        func protection() throws(InputError) -> Protection {
-            guard let text = try f.string("prot") else { return .readWrite }
+        // mmap's protection defaults to rw-; mprotect's is the point of the step, so it is required.
+        func protection(required: Bool = false) throws(InputError) -> Protection {
+            guard let text = try f.string("prot") else {
+                if required { throw f.fail("prot", "is missing (mprotect needs the new protection, like \"r--\" or \"none\")") }
+                return .readWrite
+            }
             guard let p = Protection(text: text) else { throw f.fail("prot", "must be like \"rw-\", \"r-x\" or \"none\", got \"\(text)\"") }
             return p
         }
@@ -95,7 +99,7 @@ extension Trace {
         case "munmap":
             operation = .munmap(address: try f.requiredNumber("addr"), size: try f.requiredNumber("size"))
         case "mprotect":
-            operation = .mprotect(address: try f.requiredNumber("addr"), size: try f.requiredNumber("size"), protection: try protection())
+            operation = .mprotect(address: try f.requiredNumber("addr"), size: try f.requiredNumber("size"), protection: try protection(required: true))
         case "touch":
             let access = try f.string("access") ?? "read"
             guard access == "read" || access == "write" else { throw f.fail("access", "must be \"read\" or \"write\"") }
@@ -160,6 +164,8 @@ extension Trace {
     }
 
     public func write(to path: String) throws(InputError) {
+        // Checked again at the end: the rename below would replace a FIFO, symlink or device.
+        try OutputPath.checkFile(path, flag: path)
         do {
             try jsonText().write(toFile: path, atomically: true, encoding: .utf8)
         } catch {

@@ -5,7 +5,13 @@ import Model
 public enum UniverseFile {
     /// `tiny`, `small`, `serenity`, or a path to a universe JSON file.
     public static func resolve(_ nameOrPath: String) throws(InputError) -> Universe {
+        guard !nameOrPath.isEmpty else {
+            throw InputError(source: "--universe", message: "is empty: give a preset (tiny, small, serenity) or a universe JSON file")
+        }
         if let preset = Universe.preset(named: nameOrPath) { return preset }
+        guard FileManager.default.fileExists(atPath: nameOrPath) else {
+            throw InputError(source: "--universe", message: "\"\(nameOrPath)\" is neither a preset (tiny, small, serenity) nor an existing file")
+        }
         let data = try JSONFields.readFile(nameOrPath)
         let document = try JSONFields.parseDocument(data, source: nameOrPath)
         return try universe(from: document, source: nameOrPath, location: "", extraKeys: ["alphabet"])

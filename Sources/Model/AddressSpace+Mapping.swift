@@ -1,8 +1,9 @@
 /// Region.map / Region.unmap: writing and clearing the MMU state behind a region.
 extension AddressSpace {
     /// Ensures a page table for every page of an accessible region and writes the PTEs of its
-    /// populated pages. Stops at the first page table it cannot allocate (ENOMEM), leaving the
-    /// pages before it mapped, as SerenityOS's Region::map does.
+    /// populated pages (none for an execute-only region: `Protection.hasPresentEntries`). Stops
+    /// at the first page table it cannot allocate (ENOMEM), leaving the pages before it mapped,
+    /// as SerenityOS's Region::map does.
     mutating func map(_ region: Region) throws(KernelError) {
         guard region.protection.isAccessible else { return }
         let pages = pages(of: region.range)
@@ -13,7 +14,7 @@ extension AddressSpace {
         while table * perTable < pages.upperBound {
             try directory.ensureTable(table, faults: &faults)
             let span = max(pages.lowerBound, table * perTable) ..< min(pages.upperBound, (table + 1) * perTable)
-            if let object {
+            if let object, region.protection.hasPresentEntries {
                 for populated in object.populated(in: region.offset + (span.lowerBound - pages.lowerBound),
                                                  count: UInt64(span.count)) {
                     let vpn = pages.lowerBound + (populated.page - region.offset)

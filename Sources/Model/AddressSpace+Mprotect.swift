@@ -2,6 +2,8 @@
 extension AddressSpace {
     public mutating func mprotect(address: UInt64, size: UInt64, protection: Protection) throws(KernelError) {
         if design == .serenity { return try serenityMprotect(address: address, size: size, protection: protection) }
+        // An empty range changes nothing and succeeds, as on Linux (SPEC §2).
+        if size == 0 { return }
         let range = try VirtualRange.pageRounded(address: address, size: size, pageSize: pageSize)
         let affected = regions.regions(intersecting: range)
         // Linux's rule: every page of the range must belong to some region.

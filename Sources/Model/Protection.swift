@@ -12,6 +12,11 @@ public struct Protection: OptionSet, Sendable, Hashable, Codable, CustomStringCo
     /// PROT_NONE regions are placed but never get page tables or PTEs.
     public var isAccessible: Bool { rawValue != 0 }
 
+    /// Whether the pages get present PTEs. Our PTE, like x86's without protection keys, has no
+    /// read bit: an execute-only (`--x`) page keeps its page table but gets no present entry,
+    /// so a user read of it faults (a read needs R or W) instead of being served by the MMU.
+    public var hasPresentEntries: Bool { permits(write: false) }
+
     /// Whether a user access is allowed: writes need W, reads need R or W (as on x86, W implies R).
     public func permits(write: Bool) -> Bool {
         write ? contains(.write) : !isDisjoint(with: [.read, .write])

@@ -20,6 +20,9 @@ public enum Z3Error: Error, Equatable, Sendable {
     case kindMismatch(property: String, expected: Z3PropertyKind, got: Z3PropertyKind)
     /// A witness placeholder could not be evaluated in Z3's model.
     case witness(property: String, message: String)
+    /// Grounding the bounded quantifiers would make more than `terms` instances
+    /// (`Z3Grounding.termBudget`); the checker locates it in the file as a `.parse` error.
+    case groundingLimit(terms: Int)
 }
 
 extension Z3Error: CustomStringConvertible {
@@ -43,6 +46,8 @@ extension Z3Error: CustomStringConvertible {
             return "property '\(property)' is a \(expected.rawValue) property but was given \(got.rawValue) facts"
         case let .witness(property, message):
             return "property '\(property)': witness: \(message)"
+        case let .groundingLimit(terms):
+            return "the bounded quantifiers ground to more than \(terms) instances"
         }
     }
 }

@@ -22,11 +22,18 @@ struct Z3Grounding {
     let limit: Int
     /// Results by input AST id. The input is kept too: Z3 reuses the id of a freed AST.
     var memo: [UInt32: (input: Z3Expr, result: Z3Expr)] = [:]
+    /// Instances all expansions of one query may make together: nested quantifiers multiply
+    /// their bounds, and a 211-byte file once asked for billions (Properties/README.md).
+    static let termBudget = 50_000
+    var budgetLeft = Z3Grounding.termBudget
+    /// Past this instant grounding stops with `.timeout`: it counts against the query's limit.
+    let deadline: ContinuousClock.Instant?
 
-    init(facts: Z3FactBinding, limit: Int = 50_000) {
+    init(facts: Z3FactBinding, limit: Int = 50_000, deadline: ContinuousClock.Instant? = nil) {
         self.context = facts.context
         self.facts = facts
         self.limit = limit
+        self.deadline = deadline
     }
 
     mutating func ground(_ expression: Z3Expr) throws(Z3Error) -> Z3Expr {
@@ -126,16 +133,27 @@ struct Z3Grounding {
             guard total <= limit else { return nil }
         }
 
+        guard total <= budgetLeft else { throw .groundingLimit(terms: Z3Grounding.termBudget) }
+        budgetLeft -= total
+
         var instances: [Z3Expr] = []
         var values = ranges.map(\.lowerBound)
         while true {
+            if let deadline, ContinuousClock.now > deadline { throw .timeout(seconds: 0) }
             var numerals: [Z3Expr] = []
             for value in values { numerals.append(try context.int(value)) }
             let asts: [Z3_ast?] = numerals.map(\.raw)
             let instance = try Z3Expr.make(context) {
                 asts.withUnsafeBufferPointer { Z3_substitute_vars(c, body.raw, UInt32(asts.count), $0.baseAddress) }
             }
+            let before = budgetLeft
             instances.append(try ground(instance).simplified())
+            // The first instance shows what each costs in nested expansions: refuse now what the
+            // others would take past the budget, instead of building it first.
+            if instances.count == 1, before > budgetLeft {
+                let (projected, overflow) = (before - budgetLeft).multipliedReportingOverflow(by: total - 1)
+                if overflow || projected > budgetLeft { throw .groundingLimit(terms: Z3Grounding.termBudget) }
+            }
             // Next combination, odometer style.
             var position = 0
             while position < values.count {

@@ -95,7 +95,10 @@ public final class Z3Solver {
 
     static func milliseconds(_ seconds: Double) -> Int {
         // Z3 takes an unsigned millisecond count; 0 would mean "no limit", so round up to 1.
-        max(1, min(Int(UInt32.max), Int((seconds * 1000).rounded(.up))))
+        // Clamped as a Double first: converting 1e30 or infinity to Int traps (NaN counts as 1).
+        let ms = (seconds * 1000).rounded(.up)
+        guard ms >= 1 else { return 1 }
+        return ms < Double(UInt32.max) ? Int(ms) : Int(UInt32.max)
     }
 
     func setTimeout(_ seconds: Double) throws(Z3Error) {

@@ -21,7 +21,7 @@ struct BenchProveCommand: ParsableCommand {
     var timeout = ProveRun.defaultTimeout
 
     var counts: [Int]? {
-        let values = regions.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let values = regions.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 256 }) else { return nil }
         return values.map { $0! }
     }
@@ -29,7 +29,8 @@ struct BenchProveCommand: ParsableCommand {
     func validate() throws {
         guard runs >= 1 && runs <= 101 else { throw ValidationError("--runs must be 1...101, got \(runs)") }
         guard counts != nil else { throw ValidationError("--regions must be a comma list of numbers 1...256, got '\(regions)'") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive, got \(timeout)") }
+        // As prove's: bounded, since the solver takes whole milliseconds (1e30 or inf trapped).
+        guard timeout > 0 && timeout <= 86_400 else { throw ValidationError("--timeout must be in (0, 86400] seconds, got \(timeout)") }
     }
 
     func run() throws {

@@ -26,8 +26,8 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Threads that expand each level (default: the number of cores); results do not depend on it.", valueName: "N"))
     var workers: Int?
 
-    @Option(help: ArgumentHelp("The design: reference (the corrected model) or serenity (SerenityOS HEAD's algorithms).", valueName: "reference|serenity"))
-    var design = "reference"
+    @Option(help: ArgumentHelp("The design: reference (the corrected model) or serenity (SerenityOS HEAD's algorithms)."))
+    var design: Design = .reference
 
     @Option(name: .customLong("fix"), help: ArgumentHelp("With --design serenity: switch on a fix of docs/findings-serenity.md (repeatable, or 'all').", valueName: "NAME"))
     var fixes: [String] = []
@@ -47,11 +47,14 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Give up (inconclusive) when the visited-state stores reach MB megabytes.", valueName: "MB"))
     var maxMemory: Int = 8192
 
-    @Option(help: ArgumentHelp("Output format (junit and sarif for CI).", valueName: "text|json|junit|sarif"))
-    var format = "text"
+    @Option(help: ArgumentHelp("Output format (junit and sarif for CI)."))
+    var format: CheckFormat = .text
 
     @Option(help: ArgumentHelp("Where to write a counterexample trace.", valueName: "PATH"))
     var traceOut = ExplorationDefaults.tracePath
+
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
 
     @OptionGroup(title: "Alphabet")
     var alphabet: AlphabetOptions
@@ -59,18 +62,19 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup(title: "Z3")
     var z3: Z3Options
 
+    /// 1 PiB in MB: far above any machine, far below `Int.max` bytes.
+    static let maxMemoryLimit = 1 << 30
+
     func validate() throws {
-        guard ["text", "json", "junit", "sarif"].contains(format) else {
-            throw ValidationError("--format must be text, json, junit or sarif, got '\(format)'")
-        }
         if let depth, depth < 0 || depth > 64 { throw ValidationError("--depth must be 0...64, got \(depth)") }
         if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be positive, got \(maxStates)") }
         if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive, got \(maxSeconds)") }
-        guard maxMemory > 0 else { throw ValidationError("--max-memory must be positive, got \(maxMemory)") }
-        guard let chosen = Design(rawValue: design) else {
-            throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got '\(design)'")
+        // Bounded so that the conversion to bytes cannot overflow (it trapped from 2^43 MB on).
+        guard maxMemory > 0 && maxMemory <= Self.maxMemoryLimit else {
+            throw ValidationError("--max-memory must be 1...\(Self.maxMemoryLimit) MB, got \(maxMemory)")
         }
+        let chosen = design
         if chosen != .reference && !mutants.isEmpty { throw ValidationError("--mutant applies to the reference design only") }
         do { _ = try SerenityFixes.selection(fixes, design: chosen) } catch { throw ValidationError(error.description) }
         for name in mutants where Mutations.named(name) == nil {
@@ -82,9 +86,12 @@ struct ExploreCommand: ParsableCommand {
         let request: ExplorationRequest
         do throws(InputError) {
             request = try makeRequest()
+            try OutputPath.checkFile(traceOut, flag: "--trace-out")
         } catch {
             failOnBadInput(error.description)
         }
+        let sink = ReportSink(path: output)
+        Interruption.install()
         let showProgress = isatty(STDERR_FILENO) != 0
         let report = Explorer.run(request, progress: showProgress ? { progress in
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8))
@@ -100,15 +107,13 @@ struct ExploreCommand: ParsableCommand {
             }
         }
         switch format {
-        case "json": print(report.jsonText(tracePath: written))
-        case "junit": print(report.junitText(tracePath: written))
-        case "sarif": print(report.sarifText(tracePath: written))
-        default: print(report.text(tracePath: written))
+        case .json: sink.line(report.jsonText(tracePath: written))
+        case .junit: sink.line(report.junitText(tracePath: written))
+        case .sarif: sink.line(report.sarifText(tracePath: written))
+        case .text: sink.line(report.text(tracePath: written))
         }
-        if GitHubAnnotations.enabled {
-            for line in GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written)) { print(line) }
-        }
-        if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+        if GitHubAnnotations.enabled { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written))) }
+        try sink.exit(report.exitCode)
     }
 
     func makeRequest() throws(InputError) -> ExplorationRequest {
@@ -118,7 +123,7 @@ struct ExploreCommand: ParsableCommand {
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
         var request = ExplorationRequest(
-            alphabet: alphabet, mutations: mutations, design: Design(rawValue: design)!, properties: try PropertySet(selection: properties),
+            alphabet: alphabet, mutations: mutations, design: design, properties: try PropertySet(selection: properties),
             depth: depth ?? ExplorationDefaults.depth(for: universe),
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
             limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))
@@ -159,7 +164,8 @@ struct AlphabetOptions: ParsableArguments {
 
     func apply(to base: AlphabetSettings) throws(InputError) -> AlphabetSettings {
         var s = base
-        func list(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
+        // Empty items (`a,,b`, or an empty flag) are kept so that the parsers reject them.
+        func list(_ text: String) -> [String] { text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         if let sizes { s.sizes = try AlphabetSettings.numberList(sizes, flag: "--sizes"); s.origins["sizes"] = "--sizes" }
         if let alignments {
             s.alignments = try AlphabetSettings.numberList(alignments, flag: "--alignments")

@@ -42,8 +42,8 @@ struct MutantsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Threads for each detector (default: the number of cores); results do not depend on it.", valueName: "N"))
     var workers: Int?
 
-    @Option(help: ArgumentHelp("Output format (junit, sarif and stryker for CI).", valueName: "text|json|junit|sarif|stryker"))
-    var format = "text"
+    @Option(help: ArgumentHelp("Output format (junit, sarif and stryker for CI)."))
+    var format: MutantsFormat = .text
 
     @Option(help: ArgumentHelp("Directory for the counterexample traces.", valueName: "DIR"))
     var out = "mutants-out"
@@ -51,15 +51,13 @@ struct MutantsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the Stryker (mutation-testing-elements) JSON report to PATH.", valueName: "PATH"))
     var stryker: String?
 
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
+
     @Flag(help: "List the mutants, one line each, and exit.")
     var list = false
 
-    static let formats = ["text", "json", "junit", "sarif", "stryker"]
-
     func validate() throws {
-        guard Self.formats.contains(format) else {
-            throw ValidationError("--format must be one of \(Self.formats.joined(separator: ", ")), got '\(format)'")
-        }
         guard depth >= 1 && depth <= 64 else { throw ValidationError("--depth must be 1...64, got \(depth)") }
         guard smallDepth >= 0 && smallDepth <= 64 else { throw ValidationError("--small-depth must be 0...64, got \(smallDepth)") }
         guard runs >= 0 else { throw ValidationError("--runs must be 0 or more, got \(runs)") }
@@ -84,6 +82,13 @@ struct MutantsCommand: ParsableCommand {
                                       proveRegions: proveRegions)
         let subjects = only.isEmpty ? MutantSubject.catalogue : MutantSubject.catalogue.filter { only.contains($0.name) }
         let context = DetectorContext(workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: out)
+        do throws(InputError) {
+            try OutputPath.checkDirectory(out, flag: "--out")
+            if let stryker { try OutputPath.checkFile(stryker, flag: "--stryker") }
+        } catch {
+            failOnBadInput(error.description)
+        }
+        let sink = ReportSink(path: output)
         let showProgress = isatty(STDERR_FILENO) != 0
         let report: KillMatrixReport
         do throws(InputError) {
@@ -111,15 +116,13 @@ struct MutantsCommand: ParsableCommand {
             }
         }
         switch format {
-        case "json": print(report.json)
-        case "junit": print(report.junit.xml, terminator: "")
-        case "sarif": print(report.sarif(seams: seams).json, terminator: "")
-        case "stryker": print(report.stryker(packageRoot: root).json, terminator: "")
-        default: print(report.text)
+        case .json: sink.line(report.json)
+        case .junit: sink.write(report.junit.xml)
+        case .sarif: sink.write(report.sarif(seams: seams).json)
+        case .stryker: sink.write(report.stryker(packageRoot: root).json)
+        case .text: sink.line(report.text)
         }
-        if GitHubAnnotations.enabled {
-            for line in report.githubAnnotations(seams: seams) { print(line) }
-        }
-        if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+        if GitHubAnnotations.enabled { ReportSink.annotate(report.githubAnnotations(seams: seams)) }
+        try sink.exit(report.exitCode)
     }
 }

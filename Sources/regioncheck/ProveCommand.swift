@@ -24,14 +24,17 @@ struct ProveCommand: ParsableCommand {
     @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug into the encoded algorithms (repeatable).", valueName: "NAME"))
     var mutants: [String] = []
 
-    @Option(help: ArgumentHelp("Which obligation to prove.", valueName: "anywhere|fixed-noreplace|split|all"))
-    var obligation = "all"
+    @Option(help: ArgumentHelp("Which obligation to prove."))
+    var obligation: ObligationChoice = .all
 
     @Option(help: ArgumentHelp("Time limit per obligation, in seconds; reaching it is inconclusive (exit 3).", valueName: "SECONDS"))
     var timeout = ProveRun.defaultTimeout
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "text|json"))
-    var format = "text"
+    @Option(help: ArgumentHelp("Output format."))
+    var format: ProveFormat = .text
+
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
 
     @Option(name: .customLong("properties-dir"), help: ArgumentHelp("A folder of your own .smt2 property files, validated before proving (repeatable).", valueName: "DIR"))
     var propertiesDirs: [String] = []
@@ -42,19 +45,16 @@ struct ProveCommand: ParsableCommand {
     func validate() throws {
         guard regions >= 1 && regions <= 256 else { throw ValidationError("--regions must be 1...256, got \(regions)") }
         guard timeout > 0 && timeout <= 86_400 else { throw ValidationError("--timeout must be in (0, 86400] seconds, got \(timeout)") }
-        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json, got '\(format)'") }
-        guard obligation == "all" || ProveObligation(rawValue: obligation) != nil else {
-            throw ValidationError("--obligation must be anywhere, fixed-noreplace, split or all, got '\(obligation)'")
-        }
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant '\(name)' (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
     }
 
     func run() throws {
+        let sink = ReportSink(path: output)
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
-        let obligations = obligation == "all" ? ProveObligation.allCases : [ProveObligation(rawValue: obligation)!]
+        let obligations = obligation.obligations
         let report: ProveReport
         do throws(InputError) {
             // The user's property files are loaded and type-checked first: a malformed one is bad input.
@@ -63,17 +63,17 @@ struct ProveCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
-        print(format == "json" ? report.jsonText : report.text)
+        sink.line(format == .json ? report.jsonText : report.text)
         for result in report.results {
             guard case let .counterexample(c) = result.verdict else { continue }
             let path = "\(traceOut)-\(result.obligation.rawValue).json"
             let replayed = c.replayed(obligation: result.obligation, mutations: mutations, source: path)
             do throws(InputError) { try replayed.trace.write(to: path) } catch { failOnBadInput(error.description) }
-            if format == "text" {
+            if format == .text {
                 let count = replayed.trace.steps.count
-                print("trace: \(path) (\(count) step\(count == 1 ? "" : "s"), replay shows \(replayed.violation.property)): regioncheck replay \(path)")
+                sink.line("trace: \(path) (\(count) step\(count == 1 ? "" : "s"), replay shows \(replayed.violation.property)): regioncheck replay \(path)")
             }
         }
-        if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+        try sink.exit(report.exitCode)
     }
 }

@@ -35,7 +35,7 @@ struct RandomCommand: ParsableCommand {
     var properties: String?
 
     @Option(help: "The allocator design to run.")
-    var design = "reference"
+    var design: Design = .reference
 
     @Option(name: .customLong("fix"), help: ArgumentHelp("With --design serenity: switch on a fix of docs/findings-serenity.md (repeatable, or 'all').", valueName: "NAME"))
     var fixes: [String] = []
@@ -47,7 +47,10 @@ struct RandomCommand: ParsableCommand {
     var traceOut = "random-counterexample.json"
 
     @Option(help: "Report format: text, json, or junit/sarif for CI.")
-    var format = "text"
+    var format: CheckFormat = .text
+
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
 
     @Option(help: "Threads running runs side by side (the result and the counts do not depend on it).")
     var workers = 1
@@ -63,17 +66,11 @@ struct RandomCommand: ParsableCommand {
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be between 1 and 256, got \(workers)") }
         guard parsedSeed != nil else { throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number, got \"\(seed)\"") }
-        guard ["text", "json", "junit", "sarif"].contains(format) else {
-            throw ValidationError("--format must be text, json, junit or sarif, got \"\(format)\"")
-        }
         // Unchecked, nothing stops a run at a state a mutant broke, which the model cannot go on from.
         if noCheck && !mutants.isEmpty { throw ValidationError("--no-check runs the model alone and takes no --mutant") }
-        if noCheck && ["junit", "sarif"].contains(format) { throw ValidationError("--format \(format) needs property checking (drop --no-check)") }
-        guard Design(rawValue: design) != nil else {
-            throw ValidationError("--design must be one of \(Design.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(design)\"")
-        }
-        if Design(rawValue: design) != .reference && !mutants.isEmpty { throw ValidationError("--mutant applies to the reference design only") }
-        do { _ = try SerenityFixes.selection(fixes, design: Design(rawValue: design)!) } catch { throw ValidationError(error.description) }
+        if noCheck && [.junit, .sarif].contains(format) { throw ValidationError("--format \(format) needs property checking (drop --no-check)") }
+        if design != .reference && !mutants.isEmpty { throw ValidationError("--mutant applies to the reference design only") }
+        do { _ = try SerenityFixes.selection(fixes, design: design) } catch { throw ValidationError(error.description) }
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant \"\(name)\" (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
@@ -89,12 +86,17 @@ struct RandomCommand: ParsableCommand {
             resolvedUniverse = try UniverseFile.resolve(universe)
             propertySet = try PropertySet(selection: properties)
             z3Settings = try z3.settings()
+            // Checked now, not when a violation is found at the end and would be lost.
+            try OutputPath.checkFile(traceOut, flag: "--trace-out")
+            if let corpus { try OutputPath.checkDirectory(corpus, flag: "--corpus") }
         } catch {
             failOnBadInput(error.description)
         }
+        let sink = ReportSink(path: output)
+        Interruption.install()
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
-        var setup = RandomSetup(universe: resolvedUniverse, design: Design(rawValue: design)!, mutations: mutations,
+        var setup = RandomSetup(universe: resolvedUniverse, design: design, mutations: mutations,
                                 properties: propertySet, checking: !noCheck)
         setup.serenityFixes = (try? SerenityFixes.selection(fixes, design: setup.design)) ?? []
         setup.z3 = z3Settings
@@ -107,16 +109,14 @@ struct RandomCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
+        for warning in report.writeWarnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         switch format {
-        case "json": print(report.json)
-        case "junit": print(report.junitText, terminator: "")
-        case "sarif": print(report.sarifText, terminator: "")
-        default: print(report.text)
+        case .json: sink.line(report.json)
+        case .junit: sink.write(report.junitText)
+        case .sarif: sink.write(report.sarifText)
+        case .text: sink.line(report.text)
         }
-        if GitHubAnnotations.enabled && !noCheck {
-            for line in GitHubAnnotations.lines(for: report.checkOutcome) { print(line) }
-        }
-        if report.failure != nil { throw ExitCode(Exit.violation) }
-        if report.inconclusive != nil { throw ExitCode(Exit.inconclusive) }
+        if GitHubAnnotations.enabled && !noCheck { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) }
+        try sink.exit(report.failure != nil ? Exit.violation : report.inconclusive != nil ? Exit.inconclusive : Exit.pass)
     }
 }

@@ -11,6 +11,7 @@ struct RegionCheck: ParsableCommand {
             Exit codes: 0 every property holds, 1 a violation (or a replay mismatch) was found, \
             2 bad input or usage, 3 inconclusive (a limit stopped the check before its bound).
             """,
+        version: RegionCheck.version,
         subcommands: [
             ExploreCommand.self, RandomCommand.self, ReplayCommand.self, MutantsCommand.self, PropertiesCommand.self,
             BenchCommand.self, BenchRandomCommand.self, ProveCommand.self, BenchProveCommand.self,
@@ -18,8 +19,13 @@ struct RegionCheck: ParsableCommand {
         defaultSubcommand: ExploreCommand.self
     )
 
+    /// Printed by `regioncheck --version`.
+    static let version = "0.17.0"
+
     /// Usage errors exit with 2 (SPEC §5), not ArgumentParser's 64.
     static func main() {
+        // A closed pipe is a write error the report sink reports, not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

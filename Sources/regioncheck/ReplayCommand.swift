@@ -22,14 +22,12 @@ struct ReplayCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
     var properties: String?
 
-    @Option(help: ArgumentHelp("Output format: text, or junit/sarif for CI (one test case per trace file).", valueName: "text|junit|sarif"))
-    var format = "text"
+    @Option(help: ArgumentHelp("Output format: text, or junit/sarif for CI (one test case per trace file)."))
+    var format: ReplayFormat = .text
 
-    func validate() throws {
-        guard ["text", "junit", "sarif"].contains(format) else {
-            throw ValidationError("--format must be text, junit or sarif, got '\(format)'")
-        }
-    }
+    @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
+    var output: String?
+
 
     func run() throws {
         let paths = files.isEmpty ? BundledFiles.exampleTraces() : files
@@ -40,28 +38,32 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
+        let sink = ReportSink(path: output)
         var failed = false
         var reports: [ReplayReport] = []
         for path in paths {
             let trace: Trace
             do {
                 trace = try Trace.load(path: path)
+                try trace.checkViolates(known: PropertyCatalogue.ids, source: path)
             } catch {
                 failOnBadInput(error.description)
             }
-            let report = Replayer.run(trace, source: path, properties: propertySet)
-            reports.append(report)
-            if format == "text" {
-                print(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
-                if !quiet { print() }
+            // Linear in the trace: steps stream out as they run, and no picture is kept (none is
+            // drawn under --quiet or for the CI formats).
+            let streaming = format == .text && !quiet
+            if streaming { sink.line(ReplayReport.header(of: trace, source: path).joined(separator: "\n")) }
+            let report = Replayer.run(trace, source: path, properties: propertySet, pictures: streaming ? .streamed : .none) { outcome in
+                if streaming { sink.line(ReplayReport.lines(of: outcome).joined(separator: "\n")) }
             }
+            if format == .text { sink.line(report.summary) }
+            if streaming { sink.line("") }
+            reports.append(report)
             failed = failed || !report.clean
         }
-        if format == "junit" { print(ReplayOutputs.junit(reports).xml, terminator: "") }
-        if format == "sarif" { print(ReplayOutputs.sarif(reports).json, terminator: "") }
-        if GitHubAnnotations.enabled {
-            for report in reports { for line in GitHubAnnotations.lines(for: report.checkOutcome) { print(line) } }
-        }
-        if failed { throw ExitCode(Exit.violation) }
+        if format == .junit { sink.write(ReplayOutputs.junit(reports).xml) }
+        if format == .sarif { sink.write(ReplayOutputs.sarif(reports).json) }
+        if GitHubAnnotations.enabled { for report in reports { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) } }
+        try sink.exit(failed ? Exit.violation : Exit.pass)
     }
 }

@@ -13,9 +13,10 @@ public enum Benchmark {
         public var generated: Int
         public var bytesPerState: Double
 
-        public var statesPerSecond: Double { Double(distinct) / seconds }
+        // Zero when a clock did not advance: an infinite rate would trap in Int(_:) when printed.
+        public var statesPerSecond: Double { seconds > 0 ? Double(distinct) / seconds : 0 }
         /// Distinct states per CPU-second: the per-core rate, whatever else the machine runs.
-        public var statesPerCPUSecond: Double { Double(distinct) / cpuSeconds }
+        public var statesPerCPUSecond: Double { cpuSeconds > 0 ? Double(distinct) / cpuSeconds : 0 }
     }
 
     /// Explores `universe` to `depth` `runs` times with the standard alphabet and every property.

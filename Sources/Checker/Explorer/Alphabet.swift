@@ -35,6 +35,7 @@ public struct Alphabet: Sendable {
                 + "exhaustive exploration enumerates every page and is limited to \(Alphabet.maxPages)")
         }
         try settings.validate(for: universe, source: source)
+        try settings.checkLetterCount(for: universe, limit: Alphabet.maxLetters, source: source)
         self.universe = universe
         self.settings = settings
         let P = universe.pageSize

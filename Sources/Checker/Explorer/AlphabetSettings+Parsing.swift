@@ -71,7 +71,9 @@ extension AlphabetSettings {
     public static func protections(_ items: [String], source: String) throws(InputError) -> [Protection] {
         var result: [Protection] = []
         for item in items {
-            guard let p = Protection(text: item.trimmingCharacters(in: .whitespaces)) else {
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            // `Protection(text: "")` is PROT_NONE; in a list an empty item is a typo, not "none".
+            guard !trimmed.isEmpty, let p = Protection(text: trimmed) else {
                 throw InputError(source: source, message: "\"\(item)\" is not a protection (like rw-, r--, r-x or none)")
             }
             if !result.contains(p) { result.append(p) }

@@ -122,6 +122,10 @@ public struct Explorer {
                     finish(false)
                     return report(.inconclusive(reason: "time limit: \(formatSeconds(max)) s reached, depth \(depth) not finished"))
                 }
+                if Interruption.requested {
+                    finish(false)
+                    return report(.inconclusive(reason: "interrupted by \(Interruption.signalName), depth \(depth) not finished"))
+                }
                 guard let progress, clock.now - lastProgress > .milliseconds(250) else { continue }
                 lastProgress = clock.now
                 progress(ExplorationProgress(

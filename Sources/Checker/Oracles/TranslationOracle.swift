@@ -2,7 +2,7 @@ import Model
 
 /// The page tables, PTEs and TLB entries the specification requires of an observed layout
 /// (SPEC §1–2): every page of an accessible region lies in an allocated table; a page has a
-/// PTE exactly when its region is accessible and its object page is populated, pointing at
+/// PTE exactly when its region is readable (R or W) and its object page is populated, pointing at
 /// that frame and writable exactly when the region is; a TLB entry equals the PTE.
 enum TranslationOracle {
     /// The tables covering `region` (its first and last page's table).
@@ -18,7 +18,7 @@ enum TranslationOracle {
         var objects: [UInt64: ObservedObject] = [:]
         for object in observation.objects { objects[object.id] = object }
         var expected: [ObservedTranslation] = []
-        for region in observation.regions where region.protection.isAccessible {
+        for region in observation.regions where hasPresentEntries(region.protection) {
             guard let object = objects[region.object] else { continue }
             let pages = region.size / P
             for populated in object.populated where populated.page >= region.offset && populated.page - region.offset < pages {
@@ -27,6 +27,12 @@ enum TranslationOracle {
             }
         }
         return expected.sorted { $0.page < $1.page }
+    }
+
+    /// A page gets a present PTE only when a read of it is allowed (R or W, SPEC §2 `touch`): an
+    /// execute-only page has none, so a read of it faults.
+    static func hasPresentEntries(_ protection: Protection) -> Bool {
+        protection.contains(.read) || protection.contains(.write)
     }
 
     /// The entry for `page` among translations sorted by page.

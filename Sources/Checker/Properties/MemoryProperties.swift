@@ -34,7 +34,7 @@ enum MemoryProperties {
 
     static let mmuCoherence = Property(
         id: "mmu-coherence",
-        summary: "accessible regions have page tables; a PTE is present iff its page is accessible and populated, with the right frame and write bit",
+        summary: "accessible regions have page tables; a PTE is present iff its page is readable (R or W) and populated, with the right frame and write bit",
         needs: [.regions, .pageTables, .objectsAndFrames]
     ) { state in
         let observation = state.observation
@@ -60,8 +60,8 @@ enum MemoryProperties {
         }
         for pte in observation.ptes where TranslationOracle.entry(for: pte.page, in: expected) == nil {
             let address = pte.page * P
-            guard let region = RegionLookupOracle.containing(address, in: observation.regions), region.protection.isAccessible else {
-                return "a PTE maps \(address.hex), which is in no accessible region"
+            guard let region = RegionLookupOracle.containing(address, in: observation.regions), TranslationOracle.hasPresentEntries(region.protection) else {
+                return "a PTE maps \(address.hex), which is in no readable region"
             }
             return "a PTE maps \(address.hex), whose VMObject page is not populated"
         }

@@ -44,13 +44,17 @@ public struct PropertySet: Sendable {
     /// operations assume disjoint regions (a split would insert a second region at a base), so
     /// every check must stop at a state where they overlap, whatever else it looks for.
     public init(selection: String?, conventions: ErrorConventions? = nil) throws(InputError) {
-        guard let selection, !selection.isEmpty, selection != "all" else {
+        guard let selection, selection != "all" else {
             self.init(conventions: conventions)
             return
         }
         var chosen: [String] = []
         var removed: Set<String> = []
-        for item in selection.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        for item in selection.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            // An empty list or item is a typo: checking everything instead would hide it.
+            guard !item.isEmpty, item != "-" else {
+                throw InputError(source: "--properties", message: "empty property id in \"\(selection)\" (a comma list of ids, 'all', or '-id')")
+            }
             let id = item.hasPrefix("-") ? String(item.dropFirst()) : item
             guard PropertyCatalogue.property(id: id) != nil || id == "all" else {
                 throw InputError(source: "--properties", message: "unknown property \"\(id)\" (see `regioncheck properties`)")

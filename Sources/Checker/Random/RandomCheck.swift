@@ -71,6 +71,8 @@ public struct RandomReport: Sendable {
     public var statistics: RandomStatistics
     /// Wall-clock time of the random runs (not of the corpus replay or the shrinking).
     public var seconds: Double
+    /// Outputs that could not be written at the end (the counterexample is still reported).
+    public var writeWarnings: [String] = []
     public var corpusReplayed = 0
     public var corpusSkipped = 0
     public var failure: RandomFailure?
@@ -127,12 +129,19 @@ public enum RandomCheck {
         let description = "random run \(index) of seed \(options.seed) (run seed \(seed)) on \(setup.universe.name): "
             + "\(shrunk.violation), shrunk from \(outcome.steps.count) to \(shrunk.steps.count) steps"
         let trace = setup.trace(of: shrunk.steps, violates: violation.property, description: description)
+        // A write that fails now must not lose the counterexample: it is reported with a warning.
         var written: [String] = []
         if let path = options.traceOut {
-            try trace.write(to: path)
-            written.append(path)
+            do throws(InputError) {
+                try trace.write(to: path)
+                written.append(path)
+            } catch {
+                report.writeWarnings.append(error.description)
+            }
         }
-        if let corpus = options.corpus { written.append(try corpus.save(trace)) }
+        if let corpus = options.corpus {
+            do throws(InputError) { written.append(try corpus.save(trace)) } catch { report.writeWarnings.append(error.description) }
+        }
         report.failure = RandomFailure(
             origin: .run(index: index, seed: seed, step: outcome.steps.count), violation: shrunk.violation,
             originalLength: outcome.steps.count, shrunkLength: shrunk.steps.count, shrinkSteps: shrunk.shrinkSteps,
@@ -150,6 +159,9 @@ public enum RandomCheck {
         var next = 0
         let batch = max(1, options.workers) * 4
         while next < options.runs {
+            if Interruption.requested {
+                return (total, nil, "interrupted by \(Interruption.signalName) after \(next) of \(options.runs) runs")
+            }
             let count = min(batch, options.runs - next)
             var seeds: [UInt64] = []
             for _ in 0 ..< count {

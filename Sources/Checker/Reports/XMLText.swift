@@ -11,8 +11,10 @@ func xmlEscaped(_ text: String) -> String {
         case "'": out += "&apos;"
         case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
         default:
-            // XML 1.0 forbids most control characters even when escaped.
-            if scalar.value < 0x20 { out += "?" } else { out.unicodeScalars.append(scalar) }
+            // XML 1.0 allows only tab, newline, CR, U+0020…U+D7FF, U+E000…U+FFFD and U+10000 up,
+            // even escaped: the other C0 controls and U+FFFE, U+FFFF become "?" (a Swift string
+            // holds no lone surrogates).
+            if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { out += "?" } else { out.unicodeScalars.append(scalar) }
         }
     }
     return out

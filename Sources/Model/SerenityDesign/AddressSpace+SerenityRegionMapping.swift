@@ -33,7 +33,7 @@ extension AddressSpace {
             }
             let span = max(pages.lowerBound, table * perTable) ..< min(pages.upperBound, (table + 1) * perTable)
             directory.ptes.remove(pages: span)
-            if region.protection.isAccessible, let object {
+            if region.protection.hasPresentEntries, let object {
                 for populated in object.populated(in: region.offset + (span.lowerBound - pages.lowerBound), count: UInt64(span.count)) {
                     let vpn = pages.lowerBound + (populated.page - region.offset)
                     directory.ptes.set(PageTableEntry(page: vpn, frame: populated.frame, writable: writable))

@@ -1,11 +1,13 @@
 /// Hole finding as `Kernel/Memory/RegionTree.cpp` does it at SerenityOS HEAD (serenity-notes §1),
 /// uncorrected. Fixes of the findings are switched on by `SerenityFixes`.
 extension RegionTree {
-    /// AK's `round_up_to_power_of_two`: `(value + alignment - 1) & ~(alignment - 1)`. It assumes a
-    /// power of two, but mmap only checks that the alignment is a page multiple, so other
-    /// alignments get whatever the mask gives (a page-aligned value in `[value, value + alignment)`).
+    /// AK's `round_up_to_power_of_two`: `((value - 1) & ~(alignment - 1)) + alignment`. It assumes
+    /// a power of two (then it is the usual round-up, 0 aside), but mmap only checks that the
+    /// alignment is a page multiple, so other alignments get whatever the mask gives: a
+    /// page-aligned value in `[value, value + alignment)`, e.g. 0x11000 → 0x13000 for 0x3000,
+    /// where `(value + alignment - 1) & ~(alignment - 1)` would give 0x11000.
     public static func serenityRoundUp(_ value: UInt64, to alignment: UInt64) -> UInt64 {
-        (value &+ alignment &- 1) & ~(alignment &- 1)
+        ((value &- 1) & ~(alignment &- 1)) &+ alignment
     }
 
     /// `allocate_range_anywhere`: walk the windows between regions from the bottom; a window is
@@ -86,15 +88,16 @@ extension RegionTree {
     /// (regions are disjoint; `no-overlap` reports it otherwise). With a power-of-two alignment the
     /// reachable positions are its multiples, so the reference's hole arithmetic counts them.
     ///
-    /// Otherwise they are the values with no bit of `A - 1` in a hole: `roundup(x, A) = (x + A - 1) & ~(A - 1)` only
-    /// ever yields values with no bit of `A - 1`, and each such value v below the total range's end
-    /// is reached (by x = v, since v + A - 1 = v | (A - 1)). A is a page multiple, so `A - 1` holds
-    /// the page-offset bits and every such value is page aligned. Counting them per hole takes
+    /// Otherwise they are `u + A` for the values u with no bit of `A - 1`, lying in a hole:
+    /// `roundup(x, A) = ((x - 1) & ~(A - 1)) + A` only ever yields such a `u + A`, and each u up to
+    /// the total range's end is reached (by x = u + 1; x = 0 wraps to 0, outside every range). A is
+    /// a page multiple, so `A - 1` holds the page-offset bits and every candidate is page aligned.
+    /// Counting the u of a hole `[first, last]` means counting them in `[first - A, last - A]`:
     /// 64 steps, not one per free page, which matters in the 64-bit `serenity` range.
     func serenityAcceptedCandidateCount(size: UInt64, alignment: UInt64) -> UInt64 {
         if alignment.isPowerOfTwo { return randomizedCandidateCount(size: size, alignment: alignment) }
         var count: UInt64 = 0
-        forEachFittingWindow(size: size) { first, last in
+        forEachMaskedWindow(size: size, alignment: alignment) { first, last in
             count += Self.maskedPositions(avoiding: alignment - 1, in: first, last)
             return false
         }
@@ -105,13 +108,22 @@ extension RegionTree {
         if alignment.isPowerOfTwo { return randomizedCandidate(k, size: size, alignment: alignment) }
         var remaining = k
         var found: UInt64?
-        forEachFittingWindow(size: size) { first, last in
+        forEachMaskedWindow(size: size, alignment: alignment) { first, last in
             let here = Self.maskedPositions(avoiding: alignment - 1, in: first, last)
             guard remaining < here else { remaining -= here; return false }
             found = Self.maskedPosition(remaining, avoiding: alignment - 1, in: first, last)
             return true
         }
-        return found.map { VirtualRange(uncheckedBase: $0, size: size) }
+        return found.map { VirtualRange(uncheckedBase: $0 + alignment, size: size) }
+    }
+
+    /// Per hole, the u whose candidate `u + alignment` is a base that fits: the fitting bases
+    /// shifted down by the alignment (those below it have no u).
+    private func forEachMaskedWindow(size: UInt64, alignment: UInt64, _ body: (UInt64, UInt64) -> Bool) {
+        forEachFittingWindow(size: size) { first, last in
+            guard last >= alignment else { return false }
+            return body(first >= alignment ? first - alignment : 0, last - alignment)
+        }
     }
 
     /// The bases a range of `size` can start at in each hole, as closed intervals, ascending.

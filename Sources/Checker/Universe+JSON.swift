@@ -1,7 +1,9 @@
 import Foundation
+import Model
 
 extension Universe {
-    /// The keys a universe object may hold for the model; callers that add their own keys
+    /// The keys a universe object may hold for the model (parsed here, on the checker's side:
+    /// the model reads no files); callers that add their own keys
     /// (the checker's alphabet) check the rest.
     public static let jsonKeys: Set<String> = ["name", "preset", "base", "pages", "pageSize", "pagesPerTable", "frames", "pageTables"]
 
