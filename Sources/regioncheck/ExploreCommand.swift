@@ -53,6 +53,15 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write a counterexample trace.", valueName: "PATH"))
     var traceOut = ExplorationDefaults.tracePath
 
+    @Option(help: ArgumentHelp("Threads, each on its own CPU and TLB, whose operations interleave atomic step by atomic step; 1 is the sequential explorer (README, \"Concurrency\").", valueName: "N"))
+    var threads = 1
+
+    @Flag(help: "With --threads above 1: interleave every pair of commuting steps in both orders (no sleep sets).")
+    var noReduction = false
+
+    @Option(help: ArgumentHelp("With --threads above 1: munmap, mprotect and touch act on the first N pages (default 2).", valueName: "N"))
+    var threadPages: UInt64?
+
     @OptionGroup(title: "Alphabet")
     var alphabet: AlphabetOptions
 
@@ -76,9 +85,11 @@ struct ExploreCommand: ParsableCommand {
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant '\(name)' (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
+        try validateThreads(threads, mutants: mutants, design: chosen)
     }
 
     func run() throws {
+        if threads > 1 { return try runConcurrent() }
         let request: ExplorationRequest
         do throws(InputError) {
             request = try makeRequest()
