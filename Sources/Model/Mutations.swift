@@ -47,17 +47,24 @@ public struct Mutations: OptionSet, Sendable, Hashable, CustomStringConvertible 
         ("mprotect-early-return", .mprotectEarlyReturn),
         ("window-needs-size-plus-alignment", .windowNeedsSizePlusAlignment),
         ("dual-authority", .dualAuthority),
+    ]
+
+    /// The concurrent mutants (issue 14), which only `--threads` above 1 reaches.
+    public static let concurrentCatalogue: [(name: String, mutation: Mutations)] = [
         ("non-atomic-find-insert", .nonAtomicFindInsert),
         ("kmalloc-under-lock", .kmallocUnderLock),
         ("missing-tlb-shootdown", .missingTLBShootdown),
     ]
 
+    /// Every mutant: the sequential catalogue, then the concurrent one.
+    public static var allCatalogued: [(name: String, mutation: Mutations)] { catalogue + concurrentCatalogue }
+
     public static func named(_ name: String) -> Mutations? {
-        catalogue.first { $0.name == name }?.mutation
+        allCatalogued.first { $0.name == name }?.mutation
     }
 
     /// The names of the set mutants, in catalogue order.
-    public var names: [String] { Self.catalogue.filter { contains($0.mutation) }.map(\.name) }
+    public var names: [String] { Self.allCatalogued.filter { contains($0.mutation) }.map(\.name) }
 
     public var description: String { isEmpty ? "none" : names.joined(separator: ",") }
 }

@@ -63,5 +63,5 @@ func makeConcurrentSystem(universe name: String, threads: Int, mutants: [String]
     var mutations: Mutations = []
     for mutant in mutants { mutations.insert(Mutations.named(mutant)!) }
     let system = ConcurrentSystem(letters: letters, threads: threads, universe: universe, mutations: mutations)
-    return (system, ConcurrentProperties(selection: try PropertySet(selection: properties)))
+    return (system, try ConcurrentProperties(selection: properties))
 }

@@ -14,18 +14,42 @@ public struct ConcurrentProperties: Sendable {
     /// The properties only a run with several threads checks (SPEC §3).
     public static let concurrentIDs = ["no-deadlock", "placement-atomicity", "shootdown-complete"]
 
-    public init(selection: PropertySet) {
+    /// The concurrent properties switched on (all unless `--properties` leaves one out).
+    public let concurrent: Set<String>
+
+    public init(selection: PropertySet, concurrent: Set<String> = Set(concurrentIDs)) {
         self.selection = selection
         self.everyStep = selection.properties.filter { Self.everyStepIDs.contains($0.id) }
+        self.concurrent = concurrent
     }
 
+    /// From `--properties`: catalogue ids go to the catalogue's selection, the concurrent ids
+    /// (`no-deadlock`, `-shootdown-complete`, ...) switch the concurrent checks; a list naming
+    /// only concurrent ids checks those and the catalogue's always-checked one.
+    public init(selection text: String?) throws(InputError) {
+        let items = (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let isConcurrent = { (item: String) in Self.concurrentIDs.contains(item.hasPrefix("-") ? String(item.dropFirst()) : item) }
+        let mine = items.filter(isConcurrent)
+        let rest = items.filter { !isConcurrent($0) }
+        var enabled = Set(Self.concurrentIDs)
+        if mine.contains(where: { !$0.hasPrefix("-") }) { enabled = Set(mine.filter { !$0.hasPrefix("-") }) }
+        for item in mine where item.hasPrefix("-") { enabled.remove(String(item.dropFirst())) }
+        let catalogue = rest.isEmpty && !mine.isEmpty && mine.contains(where: { !$0.hasPrefix("-") })
+            ? PropertySet.alwaysChecked : rest.joined(separator: ",")
+        self.init(selection: try PropertySet(selection: catalogue.isEmpty ? nil : catalogue), concurrent: enabled)
+    }
+
+    public var ids: [String] { selection.ids + Self.concurrentIDs.filter(concurrent.contains) }
+
     public func firstViolation(_ state: ConcurrentState, system: ConcurrentSystem) -> Violation? {
-        for thread in state.threads { if let v = thread.violation { return v } }
-        if let cycle = deadlockCycle(state, system: system) {
+        if concurrent.contains("placement-atomicity") {
+            for thread in state.threads { if let v = thread.violation { return v } }
+        }
+        if concurrent.contains("no-deadlock"), let cycle = deadlockCycle(state, system: system) {
             return Violation(property: "no-deadlock", explanation: describe(cycle: cycle, in: state, system: system))
         }
         for property in everyStep { if let v = property.check(state: state.space) { return v } }
-        if let v = shootdownViolation(state, system: system) { return v }
+        if concurrent.contains("shootdown-complete"), let v = shootdownViolation(state, system: system) { return v }
         if state.isQuiescent {
             if let v = selection.firstViolation(state: state.space) { return v }
             if selection.ids.contains("tlb-coherence"), let v = staleTLBEntry(state) { return v }
@@ -90,5 +114,19 @@ public struct ConcurrentProperties: Sendable {
             }
         }
         return nil
+    }
+}
+
+extension ConcurrentProperties {
+    /// The concurrent properties' lines of `regioncheck properties`.
+    static func listing(width: Int) -> [String] {
+        let summaries = [
+            "no thread waits forever: no state where the threads form a cycle, each waiting for a lock the next holds",
+            "two placements never return overlapping ranges: the hole a thread found is still free when it inserts",
+            "once munmap or mprotect has flushed, no CPU's TLB translates a removed page or allows a removed write",
+        ]
+        return zip(concurrentIDs, summaries).map { id, summary in
+            id + String(repeating: " ", count: max(0, width - id.count)) + "  threads     " + summary
+        }
     }
 }

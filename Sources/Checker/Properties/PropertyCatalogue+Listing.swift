@@ -6,8 +6,9 @@ extension PropertyCatalogue {
             p.id + String(repeating: " ", count: width - p.id.count) + "  "
                 + (p.scope == .state ? "state     " : "transition") + "  " + p.summary + (p.isPolicy ? " (policy: --properties -\(p.id) switches it off)" : "")
         }
+        lines += ConcurrentProperties.listing(width: width)
         lines.append("")
-        lines.append("state: checked on every reachable state; transition: checked around every step.")
+        lines.append("state: checked on every reachable state; transition: checked around every step; threads: only with --threads above 1.")
         return lines.joined(separator: "\n")
     }
 }
