@@ -11,7 +11,7 @@ extension ExploreCommand {
         do throws(InputError) {
             (system, properties) = try makeConcurrentSystem(
                 universe: self.universe, threads: threads, mutants: mutants, properties: self.properties,
-                alphabet: alphabet, threadPages: threadPages)
+                settings: try alphabet.apply(to: ConcurrentAlphabet.defaultSettings), threadPages: threadPages)
         } catch {
             failOnBadInput(error.description)
         }
@@ -53,11 +53,10 @@ func validateThreads(_ threads: Int, mutants: [String], design: Design) throws {
 }
 
 /// The concurrent system and its checks from the command line's universe, mutants, properties
-/// and alphabet flags (which override `ConcurrentAlphabet.defaultSettings`).
+/// and alphabet settings (explore's flags override `ConcurrentAlphabet.defaultSettings`).
 func makeConcurrentSystem(universe name: String, threads: Int, mutants: [String], properties: String?,
-                          alphabet: AlphabetOptions, threadPages: UInt64?) throws(InputError) -> (ConcurrentSystem, ConcurrentProperties) {
+                          settings: AlphabetSettings, threadPages: UInt64?) throws(InputError) -> (ConcurrentSystem, ConcurrentProperties) {
     let universe = try UniverseFile.resolve(name)
-    let settings = try alphabet.apply(to: ConcurrentAlphabet.defaultSettings)
     let letters = try ConcurrentAlphabet.letters(universe: universe, settings: settings,
                                                  pages: threadPages ?? min(ConcurrentAlphabet.defaultPages, universe.pages))
     var mutations: Mutations = []
