@@ -5,7 +5,7 @@ extension ConcurrentCounterexample {
     /// thread that ran it, then the locks every thread holds after it; the address space is drawn
     /// after every step that changed it; a deadlock ends with its wait-for cycle.
     public func lines(threads: Int) -> [String] {
-        let width = 34
+        let width = 44
         func cell(_ text: String) -> String {
             text.count >= width ? String(text.prefix(width - 1)) + " " : text.padding(toLength: width, withPad: " ", startingAt: 0)
         }
@@ -23,6 +23,9 @@ extension ConcurrentCounterexample {
             out.append("\(String(i + 1).padding(toLength: 6, withPad: " ", startingAt: 0))\(columns)\(holds)")
             if let picture = record.picture {
                 out += picture.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
+            }
+            if let tlbs = record.tlbs {
+                for (cpu, entries) in tlbs.enumerated() { out.append("      CPU \(cpu) TLB: \(entries)") }
             }
         }
         for (cpu, tlb) in final.tlbs.enumerated() where !tlb.entries.isEmpty {

@@ -12,8 +12,11 @@ public struct ConcurrentStepRecord: Sendable {
     public var result: String?
     /// Per thread, the locks held after the step.
     public var held: [[KernelLock]]
-    /// The address space after the step, when the step changed it.
+    /// The address space after the step, when the step changed it (its own `tlb` count stays 0:
+    /// every CPU has its own, in `tlbs`).
     public var picture: String?
+    /// Every CPU's TLB after the step, when the step changed one.
+    public var tlbs: [String]?
 }
 
 extension ConcurrentSystem {
@@ -27,12 +30,14 @@ extension ConcurrentSystem {
             let before = state.space.snapshot()
             let operation = begins ? letters[move.letter!] : self.operation(of: move.thread, in: state) ?? .teardown
             let resultBefore = state.threads[move.thread].result
+            let tlbsBefore = state.tlbs
             let step = apply(move, to: &state)
             let changed = state.space.snapshot() != before
             records.append(ConcurrentStepRecord(
                 move: move, step: step, operation: operation, begins: begins,
                 result: step == .returnToUser ? resultBefore : nil,
-                held: state.threads.map(\.held), picture: changed ? state.space.picture : nil))
+                held: state.threads.map(\.held), picture: changed ? state.space.picture : nil,
+                tlbs: state.tlbs == tlbsBefore ? nil : state.tlbs.map { $0.entries.isEmpty ? "empty" : $0.entries.map(\.description).joined(separator: ", ") }))
         }
         return (records, state)
     }
