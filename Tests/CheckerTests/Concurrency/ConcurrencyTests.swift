@@ -97,6 +97,21 @@ import Testing
         #expect(again.failure?.counterexample.moves == failure.counterexample.moves, "same seed, same schedule")
     }
 
+    @Test func aCounterexampleTraceReplaysToTheSameViolation() throws {
+        let found = try #require(try Self.explore(.kmallocUnderLock, depth: 10).counterexample)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("regioncheck-concurrent-\(UUID().uuidString).json").path
+        try ConcurrentTrace(system: try Self.system(.kmallocUnderLock), counterexample: found).write(to: path)
+        #expect(ConcurrentTrace.isConcurrentTrace(path: path))
+        let loaded = try ConcurrentTrace.load(path: path)
+        #expect(loaded.violates == "no-deadlock" && loaded.threads == 2 && loaded.schedule.count == found.atomicSteps)
+        let again = try #require(try loaded.replay(properties: Self.checks, source: path))
+        #expect(again.violation == found.violation)
+        // A move that does not fit is bad input naming the schedule entry.
+        var broken = loaded
+        broken.schedule.insert((1, nil), at: 0)
+        #expect(throws: InputError.self) { try broken.replay(properties: Self.checks, source: path) }
+    }
+
     @Test func randomSchedulesOfTheReferenceAreClean() throws {
         let report = ConcurrentRandom.run(system: try Self.system(), properties: Self.checks, runs: 30, steps: 300, seed: 3)
         #expect(report.failure == nil)
