@@ -11,7 +11,7 @@ public struct ConcurrentDetector: MutantDetector {
     public var threads: Int
     public var depth: Int
 
-    public init(universe: Universe = .tiny, threads: Int = 2, depth: Int = ConcurrentDefaults.depth + 6) {
+    public init(universe: Universe = .tiny, threads: Int = 2, depth: Int = 30) {
         self.universe = universe
         self.threads = threads
         self.depth = depth
