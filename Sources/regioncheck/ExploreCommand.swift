@@ -86,6 +86,10 @@ struct ExploreCommand: ParsableCommand {
             throw ValidationError("--mutant: unknown mutant '\(name)' (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
         try validateThreads(threads, mutants: mutants, design: chosen)
+        if threads > 1 && format != "text" { throw ValidationError("--threads above 1 reports as text only, got --format \(format)") }
+        if threads == 1 && (noReduction || threadPages != nil) {
+            throw ValidationError("--no-reduction and --thread-pages apply with --threads above 1")
+        }
     }
 
     func run() throws {
