@@ -78,11 +78,29 @@ public enum ConcurrentRandom {
         return nil
     }
 
-    /// Deletes chunks of the schedule (halves, then quarters, … single moves) while the same
-    /// property is still violated; each candidate is a valid run since replay skips what no longer fits.
+    /// Deletes whole operations (a begin and its thread's moves up to its next begin), then chunks
+    /// of the schedule (halves, then quarters, … single moves) while the same property is still
+    /// violated; each candidate is a valid run since replay skips what no longer fits.
     static func shrink(_ schedule: [ThreadMove], property: String, system: ConcurrentSystem,
                        properties: ConcurrentProperties) -> (moves: [ThreadMove], violation: Violation) {
         var best = firstViolation(of: schedule, property: property, system: system, properties: properties)!
+        var begin = 0
+        while begin < best.moves.count {
+            let thread = best.moves[begin].thread
+            guard best.moves[begin].letter != nil else { begin += 1; continue }
+            var candidate = best.moves
+            var i = begin + 1
+            while i < candidate.count && !(candidate[i].thread == thread && candidate[i].letter != nil) {
+                if candidate[i].thread == thread { candidate.remove(at: i) } else { i += 1 }
+            }
+            candidate.remove(at: begin)
+            if let found = firstViolation(of: candidate, property: property, system: system, properties: properties),
+               found.moves.count < best.moves.count {
+                best = found
+            } else {
+                begin += 1
+            }
+        }
         var chunk = max(1, best.moves.count / 2)
         while true {
             var i = 0
