@@ -24,6 +24,16 @@ public struct Mutations: OptionSet, Sendable, Hashable, CustomStringConvertible 
     public static let windowNeedsSizePlusAlignment = Mutations(rawValue: 1 << 8)
     /// The legacy design: a free-range allocator beside the tree (removed cbf52d474c9).
     public static let dualAuthority = Mutations(rawValue: 1 << 9)
+    /// Concurrent: the address-space lock is dropped between finding a hole and inserting the
+    /// region, so two threads can pick the same hole (02a95a196f0, fixed by 07f3d09c552).
+    public static let nonAtomicFindInsert = Mutations(rawValue: 1 << 10)
+    /// Concurrent: the free-range allocator kmallocs with the address-space lock held, while the
+    /// fault path takes the heap lock first (the "MM/kmalloc deadlocks", removed cbf52d474c9).
+    public static let kmallocUnderLock = Mutations(rawValue: 1 << 11)
+    /// Concurrent: munmap flushes only its own CPU's TLB, sending no shootdown.
+    public static let missingTLBShootdown = Mutations(rawValue: 1 << 12)
+    /// The mutants whose seams are interleaving points: only a run with several threads reads them.
+    public static let concurrent: Mutations = [.nonAtomicFindInsert, .kmallocUnderLock, .missingTLBShootdown]
 
     /// Every mutant with its command-line name, in SPEC §4 order.
     public static let catalogue: [(name: String, mutation: Mutations)] = [
@@ -39,12 +49,22 @@ public struct Mutations: OptionSet, Sendable, Hashable, CustomStringConvertible 
         ("dual-authority", .dualAuthority),
     ]
 
+    /// The concurrent mutants (issue 14), which only `--threads` above 1 reaches.
+    public static let concurrentCatalogue: [(name: String, mutation: Mutations)] = [
+        ("non-atomic-find-insert", .nonAtomicFindInsert),
+        ("kmalloc-under-lock", .kmallocUnderLock),
+        ("missing-tlb-shootdown", .missingTLBShootdown),
+    ]
+
+    /// Every mutant: the sequential catalogue, then the concurrent one.
+    public static var allCatalogued: [(name: String, mutation: Mutations)] { catalogue + concurrentCatalogue }
+
     public static func named(_ name: String) -> Mutations? {
-        catalogue.first { $0.name == name }?.mutation
+        allCatalogued.first { $0.name == name }?.mutation
     }
 
     /// The names of the set mutants, in catalogue order.
-    public var names: [String] { Self.catalogue.filter { contains($0.mutation) }.map(\.name) }
+    public var names: [String] { Self.allCatalogued.filter { contains($0.mutation) }.map(\.name) }
 
     public var description: String { isEmpty ? "none" : names.joined(separator: ",") }
 }

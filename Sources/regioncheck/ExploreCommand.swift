@@ -56,6 +56,15 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Threads, each on its own CPU and TLB, whose operations interleave atomic step by atomic step; 1 is the sequential explorer (README, \"Concurrency\").", valueName: "N"))
+    var threads = 1
+
+    @Flag(help: "With --threads above 1: interleave every pair of commuting steps in both orders (no sleep sets).")
+    var noReduction = false
+
+    @Option(help: ArgumentHelp("With --threads above 1: munmap, mprotect and touch act on the first N pages (default 2).", valueName: "N"))
+    var threadPages: UInt64?
+
     @OptionGroup(title: "Alphabet")
     var alphabet: AlphabetOptions
 
@@ -80,9 +89,15 @@ struct ExploreCommand: ParsableCommand {
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant '\(name)' (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
+        try validateThreads(threads, mutants: mutants, design: chosen)
+        if threads > 1 && format != .text { throw ValidationError("--threads above 1 reports as text only, got --format \(format)") }
+        if threads == 1 && (noReduction || threadPages != nil) {
+            throw ValidationError("--no-reduction and --thread-pages apply with --threads above 1")
+        }
     }
 
     func run() throws {
+        if threads > 1 { return try runConcurrent() }
         let request: ExplorationRequest
         do throws(InputError) {
             request = try makeRequest()

@@ -58,6 +58,12 @@ struct RandomCommand: ParsableCommand {
     @Flag(help: "Do not check properties: run the model alone (its own speed).")
     var noCheck = false
 
+    @Option(help: ArgumentHelp("Threads, each on its own CPU and TLB, scheduled at random atomic step by atomic step; 1 is today's random runs (README, \"Concurrency\").", valueName: "N"))
+    var threads = 1
+
+    @Option(help: ArgumentHelp("With --threads above 1: munmap, mprotect and touch act on the first N pages (default 2).", valueName: "N"))
+    var threadPages: UInt64?
+
     @OptionGroup(title: "Z3")
     var z3: Z3Options
 
@@ -74,11 +80,16 @@ struct RandomCommand: ParsableCommand {
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant \"\(name)\" (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
+        try validateThreads(threads, mutants: mutants, design: design)
+        if threads > 1 && (noCheck || format != .text || corpus != nil) {
+            throw ValidationError("--threads above 1 checks every step and reports as text, without a corpus")
+        }
     }
 
     var parsedSeed: UInt64? { UInt64(decimalOrHex: seed) }
 
     func run() throws {
+        if threads > 1 { return try runConcurrent() }
         let resolvedUniverse: Universe
         let propertySet: PropertySet
         let z3Settings: Z3Settings?

@@ -42,6 +42,10 @@ struct ReplayCommand: ParsableCommand {
         var failed = false
         var reports: [ReplayReport] = []
         for path in paths {
+            if ConcurrentTrace.isConcurrentTrace(path: path) {
+                failed = replayConcurrent(path) || failed
+                continue
+            }
             let trace: Trace
             do {
                 trace = try Trace.load(path: path)

@@ -24,6 +24,7 @@ public struct ExplorerDetector: MutantDetector {
     }
 
     public func detect(_ subject: MutantSubject, context: DetectorContext) throws(InputError) -> DetectorResult {
+        if let notApplicable = subject.sequentialNotApplicable(name) { return notApplicable }
         let alphabet = try Alphabet(universe: universe, settings: settings, source: name)
         let request = ExplorationRequest(alphabet: alphabet, mutations: subject.mutations, properties: context.properties,
                                          depth: depth, workers: context.workers, limits: limits)

@@ -33,6 +33,7 @@ public struct KillMatrixBudget: Sendable, Hashable {
         if smallDepth > 0 { list.append(ExplorerDetector(universe: .small, depth: smallDepth)) }
         if randomRuns > 0 { list.append(RandomDetector(universe: .serenity, runs: randomRuns, steps: randomSteps, seed: seed)) }
         if proveRegions > 0 { list.append(ProveDetector(regions: proveRegions)) }
+        list.append(ConcurrentDetector())
         return list
     }
 }

@@ -31,8 +31,19 @@ public struct MutantSubject: Sendable, Hashable {
     public static let reference = MutantSubject(name: "reference", mutations: [])
     public var isReference: Bool { mutations.isEmpty }
 
-    /// Every SPEC §4 mutant, in catalogue order.
-    public static let catalogue: [MutantSubject] = Mutations.catalogue.map { MutantSubject(name: $0.name, mutations: $0.mutation) }
+    /// Every mutant, in catalogue order: SPEC §4's sequential ones, then the concurrent ones.
+    public static let catalogue: [MutantSubject] = sequential + concurrent
+    public static let sequential: [MutantSubject] = Mutations.catalogue.map { MutantSubject(name: $0.name, mutations: $0.mutation) }
+    public static let concurrent: [MutantSubject] = Mutations.concurrentCatalogue.map { MutantSubject(name: $0.name, mutations: $0.mutation) }
+
+    /// Only a run with several threads reaches its seam.
+    public var isConcurrent: Bool { !mutations.isDisjoint(with: .concurrent) }
+
+    /// The verdict of a sequential detector on a concurrent mutant.
+    func sequentialNotApplicable(_ detector: String) -> DetectorResult? {
+        isConcurrent ? DetectorResult(detector: detector, verdict: .notApplicable(
+            reason: "a concurrent mutant: its seam is an interleaving point, which one thread never reaches"), seconds: 0) : nil
+    }
 }
 
 /// What every detector shares in one matrix run.

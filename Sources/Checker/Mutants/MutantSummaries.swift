@@ -12,6 +12,9 @@ public enum MutantSummaries {
         "mprotect-early-return": "multi-region mprotect returns after the first already-correct region (fixed f27bbec7b28)",
         "window-needs-size-plus-alignment": "a hole is accepted only if it holds size + alignment (the FIXME in RegionTree; open in SerenityOS)",
         "dual-authority": "the legacy free-range allocator beside the tree: leaks a failed mmap's reservation, frees covered ranges twice (removed cbf52d474c9)",
+        "non-atomic-find-insert": "the address-space lock is dropped between finding a hole and inserting the region: two threads take the same hole (02a95a196f0, fixed 07f3d09c552)",
+        "kmalloc-under-lock": "the free-range allocator kmallocs with the address-space lock held while the fault path holds the heap lock and locks the space (removed cbf52d474c9)",
+        "missing-tlb-shootdown": "munmap flushes only its own CPU's TLB: another CPU keeps translating the removed page",
     ]
 
     public static func line(_ name: String) -> String { lines[name] ?? name }

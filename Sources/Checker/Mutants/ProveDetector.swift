@@ -20,6 +20,7 @@ public struct ProveDetector: MutantDetector {
     public var budget: String { "prove, every layout of up to \(regions) regions of serenity, \(Int(timeout)) s per obligation" }
 
     public func detect(_ subject: MutantSubject, context: DetectorContext) throws(InputError) -> DetectorResult {
+        if let notApplicable = subject.sequentialNotApplicable(name) { return notApplicable }
         let start = ContinuousClock.now
         let unsupported = subject.mutations.intersection(.notEncodedByProve)
         guard unsupported.isEmpty else {

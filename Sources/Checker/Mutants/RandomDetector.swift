@@ -21,6 +21,7 @@ public struct RandomDetector: MutantDetector {
     public var budget: String { "random \(universe.name), \(runs) runs × \(steps) steps from seed \(seed)" }
 
     public func detect(_ subject: MutantSubject, context: DetectorContext) throws(InputError) -> DetectorResult {
+        if let notApplicable = subject.sequentialNotApplicable(name) { return notApplicable }
         let start = ContinuousClock.now
         let path = context.tracePath(subject, self)
         let setup = RandomSetup(universe: universe, mutations: subject.mutations, properties: context.properties)

@@ -18,7 +18,7 @@ import FoundationXML
 
     /// Run once and shared by the tests of this suite.
     static let matrix: Result<KillMatrixReport, InputError> = Result { () throws(InputError) in
-        try KillMatrix.run(KillMatrixRequest(detectors: detectors, context: DetectorContext(workers: 2, outputDirectory: directory)))
+        try KillMatrix.run(KillMatrixRequest(subjects: MutantSubject.sequential, detectors: detectors, context: DetectorContext(workers: 2, outputDirectory: directory)))
     }
 
     static var packageRoot: URL {
