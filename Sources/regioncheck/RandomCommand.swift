@@ -55,6 +55,15 @@ struct RandomCommand: ParsableCommand {
     @Flag(help: "Do not check properties: run the model alone (its own speed).")
     var noCheck = false
 
+    @OptionGroup(title: "Shards")
+    var sharding: ShardOptions
+
+    @Flag(help: "With --shard: each shard draws its own generator configuration (operation mix, sizes, placements) from its index (swarm testing).")
+    var swarm = false
+
+    @Option(help: ArgumentHelp("Draw steps with swarm configuration K (what a --swarm shard K uses; its reproduction lines say it).", valueName: "K"))
+    var swarmConfiguration: Int?
+
     @OptionGroup(title: "Z3")
     var z3: Z3Options
 
@@ -77,6 +86,9 @@ struct RandomCommand: ParsableCommand {
         for name in mutants where Mutations.named(name) == nil {
             throw ValidationError("--mutant: unknown mutant \"\(name)\" (known: \(Mutations.catalogue.map(\.name).joined(separator: ", ")))")
         }
+        if swarm && sharding.shard == nil { throw ValidationError("--swarm goes with --shard (each shard's index chooses its configuration)") }
+        if swarm && swarmConfiguration != nil { throw ValidationError("--swarm and --swarm-configuration exclude each other") }
+        if let swarmConfiguration, swarmConfiguration < 0 { throw ValidationError("--swarm-configuration must be non-negative, got \(swarmConfiguration)") }
     }
 
     var parsedSeed: UInt64? { UInt64(decimalOrHex: seed) }
@@ -85,10 +97,12 @@ struct RandomCommand: ParsableCommand {
         let resolvedUniverse: Universe
         let propertySet: PropertySet
         let z3Settings: Z3Settings?
+        let shard: Shard?
         do {
             resolvedUniverse = try UniverseFile.resolve(universe)
             propertySet = try PropertySet(selection: properties)
             z3Settings = try z3.settings()
+            shard = try sharding.resolve()
         } catch {
             failOnBadInput(error.description)
         }
@@ -98,9 +112,11 @@ struct RandomCommand: ParsableCommand {
                                 properties: propertySet, checking: !noCheck)
         setup.serenityFixes = (try? SerenityFixes.selection(fixes, design: setup.design)) ?? []
         setup.z3 = z3Settings
-        let options = RandomOptions(runs: runs, steps: steps, seed: parsedSeed!, workers: workers,
+        if let index = swarm ? shard?.index : swarmConfiguration { setup.generator = .swarm(index) }
+        var options = RandomOptions(runs: runs, steps: steps, seed: parsedSeed!, workers: workers,
                                     corpus: corpus.map(Corpus.init(directory:)), traceOut: traceOut,
                                     universeArgument: universe, propertiesArgument: properties)
+        options.shard = shard
         let report: RandomReport
         do {
             report = try RandomCheck.run(setup, options)
