@@ -10,8 +10,10 @@ extension ExplorationReport {
         if let depth = s.splitDepth {
             let kept = s.keptFrontier.map { "\($0.grouped) of " } ?? ""
             split = "split at depth \(depth)" + (s.splitFrontier.map { " (\(kept)\($0.grouped) frontier states)" } ?? "")
-        } else {
+        } else if s.shard != nil {
             split = "the run ended above the split depth, so this shard did the unsharded run's work"
+        } else {
+            split = "every shard ended above the split depth (each did the unsharded run's work)"
         }
         if let shard = s.shard {
             lines.append("  shard \(shard) (0-based): \(split)")

@@ -84,7 +84,7 @@ extension ExplorationRequest {
             "mutations": mutations.names.joined(separator: ","),
             "fixes": serenityFixes.names.joined(separator: ","),
             "properties": properties.ids.joined(separator: ","),
-            "alphabet": alphabet.settings.summary,
+            "alphabet": alphabet.settings.jsonText,
             "alphabetLetters": "\(alphabet.letters.count)",
             "depthBound": "\(depth)",
             "z3": z3.map { "\($0.mode)" } ?? "off",
