@@ -53,6 +53,7 @@ extension ExplorationReport {
             let longest = s.perShard.map(\.seconds).max() ?? 0
             lines.append("shards' seconds: \(formatSeconds(cpu)) in total, \(formatSeconds(longest)) for the longest")
         }
+        lines += s.notes
         return lines
     }
 
@@ -69,6 +70,7 @@ extension ExplorationReport {
             object["shard"] = shard
         } else {
             shard["shards"] = s.perShard.map(\.jsonObject)
+            shard["notes"] = s.notes
             shard["overCountCaveat"] = "distinct, total and layout counts below the split depth are summed over shards "
                 + "and over-count states reachable from two shards"
             object["merged"] = shard

@@ -18,6 +18,9 @@ public struct ExplorationSharding: Sendable {
     public var run: [String: String]
     /// Merged reports only: one line per shard.
     public var perShard: [ShardSummary] = []
+    /// Merged reports only: what the reader must know about the merge (e.g. an inconclusive shard
+    /// beside a counterexample, which may then not be the shortest).
+    public var notes: [String] = []
 
     public init(shard: Shard?, shardCount: Int, splitDepth: Int?, splitFrontier: Int?, keptFrontier: Int?, run: [String: String]) {
         self.shard = shard

@@ -149,6 +149,10 @@ public enum ShardMerge {
         var sharding = ExplorationSharding(shard: nil, shardCount: shards.count, splitDepth: split, splitFrontier: splitFrontier,
                                            keptFrontier: nil, run: first.run)
         sharding.perShard = summaries
+        if best != nil && !undecided.isEmpty {
+            sharding.notes.append("note: a shard was inconclusive (\(undecided.joined(separator: "; "))), so a shorter counterexample "
+                + "may lie in the part it did not finish")
+        }
         report.sharding = sharding
         return report
     }
