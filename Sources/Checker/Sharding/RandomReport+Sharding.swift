@@ -54,7 +54,7 @@ extension RandomReport {
             } else {
                 lines.append("merged from \(s.shardCount) shards" + (s.swarm ? ", each with its own swarm generator configuration" : ""))
                 for p in s.perShard {
-                    lines.append("  shard \(p.index): \(p.verdict), \(p.states) runs, \(p.transitions) steps in \(String(format: "%.3f", p.seconds)) s"
+                    lines.append("  shard \(p.index): \(p.verdict), \(p.states) run\(p.states == 1 ? "" : "s"), \(p.transitions) steps in \(String(format: "%.3f", p.seconds)) s"
                         + (p.counterexampleLength.map { ", counterexample of \($0) steps" } ?? "") + " (\(p.source))"
                         + (p.generator.map { "; generator \($0)" } ?? ""))
                 }
@@ -62,8 +62,9 @@ extension RandomReport {
                 lines.append("  shards' seconds: \(String(format: "%.3f", total)) in total, "
                     + "\(String(format: "%.3f", s.perShard.map(\.seconds).max() ?? 0)) for the longest")
                 if failure != nil && s.shardCount > 1 {
-                    lines.append("  the counterexample is the failing run with the lowest index, the one the unsharded run reports; "
-                        + "the statistics count each shard's runs up to its own first failure")
+                    lines.append("  the counterexample is the failing run with the lowest index"
+                        + (s.swarm ? "" : ", the one the unsharded run reports")
+                        + "; the statistics count each shard's runs up to its own first failure")
                 }
             }
         }
