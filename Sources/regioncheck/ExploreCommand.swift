@@ -65,6 +65,12 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --threads above 1: munmap, mprotect and touch act on the first N pages (default 2).", valueName: "N"))
     var threadPages: UInt64?
 
+    @OptionGroup(title: "Shards")
+    var sharding: ShardOptions
+
+    @Option(help: ArgumentHelp("With --shard: the depth whose frontier is split among the shards (default: the first level with at least 64 states per shard).", valueName: "K"))
+    var splitDepth: Int?
+
     @OptionGroup(title: "Alphabet")
     var alphabet: AlphabetOptions
 
@@ -144,6 +150,14 @@ struct ExploreCommand: ParsableCommand {
             limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))
         request.serenityFixes = try SerenityFixes.selection(fixes, design: request.design)
         request.z3 = try z3.settings()
+        request.shard = try sharding.resolve()
+        if let splitDepth {
+            guard request.shard != nil else { throw InputError(source: "--split-depth", message: "goes with --shard") }
+            guard splitDepth >= 0 && splitDepth < request.depth else {
+                throw InputError(source: "--split-depth", message: "must be 0...\(request.depth - 1) (below the depth bound \(request.depth)), got \(splitDepth)")
+            }
+            request.splitDepth = splitDepth
+        }
         return request
     }
 }

@@ -64,6 +64,15 @@ struct RandomCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --threads above 1: munmap, mprotect and touch act on the first N pages (default 2).", valueName: "N"))
     var threadPages: UInt64?
 
+    @OptionGroup(title: "Shards")
+    var sharding: ShardOptions
+
+    @Flag(help: "With --shard: each shard draws its own generator configuration (operation mix, sizes, placements) from its index (swarm testing).")
+    var swarm = false
+
+    @Option(help: ArgumentHelp("Draw steps with swarm configuration K (what a --swarm shard K uses; its reproduction lines say it).", valueName: "K"))
+    var swarmConfiguration: Int?
+
     @OptionGroup(title: "Z3")
     var z3: Z3Options
 
@@ -84,6 +93,9 @@ struct RandomCommand: ParsableCommand {
         if threads > 1 && (noCheck || format != .text || corpus != nil) {
             throw ValidationError("--threads above 1 checks every step and reports as text, without a corpus")
         }
+        if swarm && sharding.shard == nil { throw ValidationError("--swarm goes with --shard (each shard's index chooses its configuration)") }
+        if swarm && swarmConfiguration != nil { throw ValidationError("--swarm and --swarm-configuration exclude each other") }
+        if let swarmConfiguration, swarmConfiguration < 0 { throw ValidationError("--swarm-configuration must be non-negative, got \(swarmConfiguration)") }
     }
 
     var parsedSeed: UInt64? { UInt64(decimalOrHex: seed) }
@@ -93,6 +105,7 @@ struct RandomCommand: ParsableCommand {
         let resolvedUniverse: Universe
         let propertySet: PropertySet
         let z3Settings: Z3Settings?
+        let shard: Shard?
         do {
             resolvedUniverse = try UniverseFile.resolve(universe)
             propertySet = try PropertySet(selection: properties)
@@ -100,6 +113,7 @@ struct RandomCommand: ParsableCommand {
             // Checked now, not when a violation is found at the end and would be lost.
             try OutputPath.checkFile(traceOut, flag: "--trace-out")
             if let corpus { try OutputPath.checkDirectory(corpus, flag: "--corpus") }
+            shard = try sharding.resolve()
         } catch {
             failOnBadInput(error.description)
         }
@@ -111,9 +125,11 @@ struct RandomCommand: ParsableCommand {
                                 properties: propertySet, checking: !noCheck)
         setup.serenityFixes = (try? SerenityFixes.selection(fixes, design: setup.design)) ?? []
         setup.z3 = z3Settings
-        let options = RandomOptions(runs: runs, steps: steps, seed: parsedSeed!, workers: workers,
+        if let index = swarm ? shard?.index : swarmConfiguration { setup.generator = .swarm(index) }
+        var options = RandomOptions(runs: runs, steps: steps, seed: parsedSeed!, workers: workers,
                                     corpus: corpus.map(Corpus.init(directory:)), traceOut: traceOut,
                                     universeArgument: universe, propertiesArgument: properties)
+        options.shard = shard
         let report: RandomReport
         do {
             report = try RandomCheck.run(setup, options)

@@ -33,9 +33,9 @@ struct ExpansionWorker {
     /// Larger than any step's number of allocations.
     static let probeGrace = Int.max / 4
 
-    /// Expands the frontier states `chunk` (state indices): every branch of each, checked
-    /// against the properties, stopping at the first violation.
-    mutating func expand(_ chunk: Range<Int>, in context: ExpansionContext) -> ChunkOutput {
+    /// Expands the frontier states `chunk` (state indices, consecutive or, past a shard's split,
+    /// every N-th): every branch of each, checked against the properties, stopping at the first violation.
+    mutating func expand(_ chunk: StrideTo<Int>, in context: ExpansionContext) -> ChunkOutput {
         var output = ChunkOutput()
         local.removeAll()
         for parent in chunk {

@@ -51,8 +51,10 @@ extension ExplorationReport {
             ]
             if let tracePath { counterexample["trace"] = tracePath }
             if let z3 = c.z3Confirmation { counterexample["z3Confirmation"] = z3 }
+            counterexample["traceInline"] = c.traceJSONObject
             object["counterexample"] = counterexample
         }
+        object.merge(shardingJSON) { _, shard in shard }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

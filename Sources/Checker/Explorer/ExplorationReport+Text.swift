@@ -11,9 +11,11 @@ extension ExplorationReport {
         lines.append("  design \(design.rawValue), mutants \(mutations), properties \(propertyIDs.count == PropertyCatalogue.all.count ? "all \(propertyIDs.count)" : propertyIDs.joined(separator: ","))")
         lines.append("  alphabet \(alphabetSize) letters: \(settings.summary)")
         lines.append("  depth bound \(depthBound), \(workers) worker\(workers == 1 ? "" : "s")")
+        lines += shardingHeaderLines
         lines.append("")
         lines.append(LevelStatistics.header)
         for level in levels { lines.append(level.row) }
+        lines += shardingLevelLines
         lines.append("")
         let totals = "\(totalDistinct.grouped) distinct states, \(totalGenerated.grouped) transitions, \(formatSeconds(seconds)) s"
         switch outcome {

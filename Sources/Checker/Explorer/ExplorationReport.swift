@@ -23,6 +23,8 @@ public struct ExplorationReport: Sendable {
     public var levels: [LevelStatistics]
     public var outcome: Outcome
     public var seconds: Double
+    /// A shard's report, or a merged one (`regioncheck merge`); nil for a whole run.
+    public var sharding: ExplorationSharding? = nil
 
     /// SPEC §5: 0 pass, 1 violation, 3 inconclusive.
     public var exitCode: Int32 {

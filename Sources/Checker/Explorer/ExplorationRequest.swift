@@ -21,6 +21,11 @@ public struct ExplorationRequest: Sendable {
     /// from `workers`), so numbering and counts never depend on the worker count; tests make it
     /// small to exercise many chunks on small levels.
     public var chunkSize: Int
+    /// A sharded run: this shard keeps the frontier states at the split depth whose index is
+    /// congruent to its index (nil: the whole run).
+    public var shard: Shard?
+    /// The depth whose frontier a sharded run splits (nil: the default rule of `splitsHere`).
+    public var splitDepth: Int?
 
     public init(alphabet: Alphabet, mutations: Mutations = [], design: Design = .reference,
                 properties: PropertySet = PropertySet(), depth: Int, workers: Int = 1, limits: ExplorationLimits = ExplorationLimits(),

@@ -52,12 +52,18 @@ public struct Explorer {
 
     mutating func run(progress: ((ExplorationProgress) -> Void)?) -> ExplorationReport {
         var levels: [LevelStatistics] = []
+        var sharding = request.shard.map {
+            ExplorationSharding(shard: $0, shardCount: $0.count, splitDepth: nil, splitFrontier: nil, keptFrontier: nil,
+                                run: request.runParameters)
+        }
         func report(_ outcome: ExplorationReport.Outcome) -> ExplorationReport {
-            ExplorationReport(
+            var report = ExplorationReport(
                 universe: request.universe, mutations: request.mutations, design: request.design,
                 propertyIDs: request.properties.ids, alphabetSize: request.alphabet.letters.count,
                 settings: request.alphabet.settings, depthBound: request.depth, workers: request.workers,
                 levels: levels, outcome: outcome, seconds: elapsed)
+            report.sharding = sharding
+            return report
         }
 
         initial.encodeRoot(into: &store, layouts: &layouts)
@@ -81,8 +87,20 @@ public struct Explorer {
                 level.complete = complete
                 levels.append(level)
             }
-            let chunks = stride(from: frontier.lowerBound, to: frontier.upperBound, by: request.chunkSize).map {
-                $0 ..< min($0 + request.chunkSize, frontier.upperBound)
+            // A shard expands, from its split depth on, only every N-th frontier state of that level.
+            var first = frontier.lowerBound
+            var every = 1
+            if let shard = request.shard, sharding?.splitDepth == nil,
+               request.splitsHere(frontierDepth: depth - 1, frontierSize: frontier.count, isLast: depth == request.depth) {
+                first += shard.index
+                every = shard.count
+                sharding?.splitDepth = depth - 1
+                sharding?.splitFrontier = frontier.count
+                sharding?.keptFrontier = first < frontier.upperBound ? (frontier.upperBound - first + every - 1) / every : 0
+            }
+            let span = request.chunkSize * every
+            let chunks = stride(from: first, to: frontier.upperBound, by: span).map {
+                stride(from: $0, to: min($0 + span, frontier.upperBound), by: every)
             }
             let batchSize = request.workers == 1 ? 1 : request.workers * 4
             var next = 0
@@ -161,7 +179,7 @@ public struct Explorer {
 
     /// Expands a batch of chunks, in parallel when there are several workers; the outputs come
     /// back in chunk order.
-    mutating func expand(_ batch: [Range<Int>]) -> [ChunkOutput] {
+    mutating func expand(_ batch: [StrideTo<Int>]) -> [ChunkOutput] {
         let context = ExpansionContext(
             alphabet: request.alphabet, properties: request.properties.properties,
             conventions: request.properties.conventions ?? ErrorConventions(of: request.design), z3: request.z3, initial: initial,

@@ -18,6 +18,9 @@ public struct RandomOptions: Sendable {
     /// reproduction line.
     public var universeArgument: String
     public var propertiesArgument: String?
+    /// A sharded run: only the runs whose index is congruent to the shard's index, with the seeds
+    /// the unsharded run gives them (nil: every run).
+    public var shard: Shard?
 
     public init(runs: Int, steps: Int, seed: UInt64, workers: Int = 1, corpus: Corpus? = nil, traceOut: String? = nil,
                 universeArgument: String, propertiesArgument: String? = nil) {
@@ -78,6 +81,10 @@ public struct RandomReport: Sendable {
     public var failure: RandomFailure?
     /// Z3 could not decide a step (`--z3`): nothing is proved (exit 3).
     public var inconclusive: String?
+    /// What the generator drew (the standard mix, or a swarm configuration).
+    public var generator: GeneratorConfiguration = .standard
+    /// A shard's report, or a merged one (`regioncheck merge`); nil for a whole run.
+    public var sharding: RandomSharding? = nil
 
     public var stepsPerSecond: Double { seconds > 0 ? Double(statistics.steps) / seconds : 0 }
 }
@@ -94,6 +101,10 @@ public enum RandomCheck {
         var report = RandomReport(universe: setup.universe, design: setup.design, mutations: setup.mutations,
                                   properties: setup.properties.ids, checking: setup.checking, options: options,
                                   statistics: RandomStatistics(), seconds: 0)
+        report.generator = setup.generator
+        report.sharding = options.shard.map {
+            RandomSharding(shard: $0, shardCount: $0.count, swarm: setup.generator.swarmIndex != nil, run: setup.runParameters(options))
+        }
         if let corpus = options.corpus, setup.checking {
             for (path, trace) in try corpus.load() {
                 guard trace.universe == setup.universe, trace.design == setup.design, trace.mutations == setup.mutations,
@@ -158,30 +169,36 @@ public enum RandomCheck {
         var seed = options.seed
         var next = 0
         let batch = max(1, options.workers) * 4
+        let shard = options.shard ?? Shard(index: 0, count: 1)
         while next < options.runs {
             if Interruption.requested {
                 return (total, nil, "interrupted by \(Interruption.signalName) after \(next) of \(options.runs) runs")
             }
-            let count = min(batch, options.runs - next)
+            // Every run's seed follows from the one before, so a shard walks the whole chain and
+            // runs its own indices: the same runs, with the same seeds, as the unsharded run.
             var seeds: [UInt64] = []
-            for _ in 0 ..< count {
-                seeds.append(seed)
+            var indices: [Int] = []
+            while seeds.count < batch && next < options.runs {
+                if shard.owns(next) {
+                    seeds.append(seed)
+                    indices.append(next)
+                }
                 seed = nextSeed(after: seed)
+                next += 1
             }
             let outcomes = runBatch(setup, seeds: seeds, steps: options.steps, workers: options.workers)
             for (i, outcome) in outcomes.enumerated() {
                 total.merge(outcome.statistics)
-                if outcome.violation != nil { return (total, (next + i, seeds[i]), nil) }
-                if let reason = outcome.undecided { return (total, nil, "run \(next + i + 1) (run seed \(seeds[i])): \(reason)") }
+                if outcome.violation != nil { return (total, (indices[i], seeds[i]), nil) }
+                if let reason = outcome.undecided { return (total, nil, "run \(indices[i] + 1) (run seed \(seeds[i])): \(reason)") }
             }
-            next += count
         }
         return (total, nil, nil)
     }
 
     /// The runs of `seeds`, in order, on up to `workers` threads.
     static func runBatch(_ setup: RandomSetup, seeds: [UInt64], steps: Int, workers: Int) -> [RunOutcome] {
-        if workers <= 1 || seeds.count == 1 {
+        if workers <= 1 || seeds.count <= 1 {
             return seeds.map { setup.run(seed: $0, steps: steps, recording: false) }
         }
         let results = Mutex<[RunOutcome?]>(Array(repeating: nil, count: seeds.count))
@@ -206,6 +223,8 @@ public enum RandomCheck {
         if setup.design != .reference { words += ["--design", setup.design.rawValue] }
         let fixes = setup.serenityFixes == .all ? ["all"] : setup.serenityFixes.names
         for name in fixes { words += ["--fix", name] }
+        if let swarm = setup.generator.swarmIndex { words += ["--swarm-configuration", "\(swarm)"] }
+        if corpus, let shard = options.shard { words += ["--shard", "\(shard)"] }
         if corpus, let dir = options.corpus?.directory { words += ["--corpus", shellQuoted(dir)] }
         return words.joined(separator: " ")
     }

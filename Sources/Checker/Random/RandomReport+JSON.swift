@@ -38,6 +38,7 @@ extension RandomReport {
             c.append("\"reproduce\": \(jsonString(f.reproduce))")
             c.append("\"traceFiles\": [\(f.writtenTo.map(jsonString).joined(separator: ", "))]")
             c.append("\"steps\": [\(f.trace.steps.map { jsonString($0.operation.description + " → " + ($0.expected?.description ?? "")) }.joined(separator: ", "))]")
+            c.append("\"traceInline\": \(f.trace.jsonText())")
             fields.append("\"counterexample\": {\(c.joined(separator: ", "))}")
         }
         let s = statistics
@@ -50,6 +51,7 @@ extension RandomReport {
         fields.append("\"statistics\": {\"runs\": \(s.runs), \"steps\": \(s.steps), \"seconds\": \(String(format: "%.6f", seconds)), "
             + "\"stepsPerSecond\": \(Int(stepsPerSecond.rounded())), \"maxRegions\": \(s.maxRegions), "
             + "\"operations\": {\(operations.joined(separator: ", "))}}")
+        fields += shardingJSONFields
         return "{\n  " + fields.joined(separator: ",\n  ") + "\n}"
     }
 }

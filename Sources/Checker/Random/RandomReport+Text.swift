@@ -10,6 +10,7 @@ extension RandomReport {
         lines.append("random: universe \(universe.name), design \(design.rawValue), mutants \(mutations), "
             + (checking ? "\(properties.count) properties" : "no property checking")
             + ", seed \(o.seed), \(o.runs) runs × \(o.steps) steps, \(o.workers) worker\(o.workers == 1 ? "" : "s")")
+        lines += shardingLines
         if o.corpus != nil {
             lines.append("corpus: \(corpusReplayed) trace\(corpusReplayed == 1 ? "" : "s") replayed first"
                 + (corpusSkipped > 0 ? ", \(corpusSkipped) skipped (other universe, design or mutants)" : ""))

@@ -13,6 +13,8 @@ public struct RandomSetup: Sendable {
     public var checking: Bool
     /// Z3 as a second opinion on the steps `--z3` selects (nil: off).
     public var z3: Z3Settings?
+    /// What the generator draws: the standard mix, or a swarm configuration.
+    public var generator: GeneratorConfiguration = .standard
 
     public init(universe: Universe, design: Design = .reference, mutations: Mutations = [],
                 properties: PropertySet = PropertySet(), checking: Bool = true) {
@@ -44,7 +46,7 @@ extension RandomSetup {
     /// again from its seed to record it.
     public func run(seed: UInt64, steps count: Int, recording: Bool = true) -> RunOutcome {
         var rng = SplitMix64(seed: seed)
-        let generator = StepGenerator(universe: universe)
+        let generator = StepGenerator(universe: universe, configuration: self.generator)
         var recorded: [AbstractStep] = []
         if recording { recorded.reserveCapacity(min(count, 1 << 16)) }
         return execute(count: count, recorded: &recorded, recording: recording) { space in generator.draw(in: space, &rng) }

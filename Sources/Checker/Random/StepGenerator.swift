@@ -11,11 +11,22 @@ public struct StepGenerator: Sendable {
     let largePages: UInt64
     /// The largest alignment, as a power of two of pages.
     let maxAlignmentLog2: UInt64
+    /// The features drawn (the standard mix, or a swarm shard's).
+    public let configuration: GeneratorConfiguration
+    let kindWeights: [UInt64]
+    let placementWeights: [UInt64]
+    let mmapSizeWeights: [UInt64]
+    let rangeSizeWeights: [UInt64]
 
-    public init(universe: Universe) {
+    public init(universe: Universe, configuration: GeneratorConfiguration = .standard) {
         self.universe = universe
         largePages = min(universe.pages + 2, 1 << 16)
         maxAlignmentLog2 = universe.pages <= 64 ? 3 : 9
+        self.configuration = configuration
+        kindWeights = configuration.kindWeights
+        placementWeights = configuration.placementWeights
+        mmapSizeWeights = configuration.sizeWeights(forMmap: true)
+        rangeSizeWeights = configuration.sizeWeights(forMmap: false)
     }
 
     // Weights, in the order of the cases they choose between.
@@ -28,10 +39,10 @@ public struct StepGenerator: Sendable {
 
     /// Draws the next step.
     public func draw(in space: AddressSpace, _ rng: inout SplitMix64) -> AbstractStep {
-        var step = AbstractStep(Self.kinds[rng.pick(weights: Self.kindWeights)])
+        var step = AbstractStep(Self.kinds[rng.pick(weights: kindWeights)])
         switch step.kind {
         case .mmap:
-            step.placement = Self.placements[rng.pick(weights: Self.placementWeights)]
+            step.placement = Self.placements[rng.pick(weights: placementWeights)]
             step.size = drawSize(in: space, &rng, forMmap: true)
             step.protection = drawProtection(&rng)
             step.alignmentPages = drawAlignment(&rng)
@@ -72,20 +83,20 @@ public struct StepGenerator: Sendable {
     /// Small page counts mostly; sometimes a large one, a hole's or a region's exact size, or 0.
     func drawSize(in space: AddressSpace, _ rng: inout SplitMix64, forMmap: Bool) -> SizeChoice {
         let regionCount = UInt64(space.regions.count)
-        let roll = rng.below(100)
-        switch roll {
-        case ..<42: return .pages(1)
-        case ..<64: return .pages(2 + rng.below(3))
-        case ..<76: return .pages(5 + rng.below(12))
-        case ..<81: return .pages(17 + rng.below(max(min(largePages, 512), 17) - 16))
-        case ..<84:
+        // The classes of GeneratorConfiguration.sizeClassNames; the standard weights sum to 100.
+        switch rng.pick(weights: forMmap ? mmapSizeWeights : rangeSizeWeights) {
+        case 0: return .pages(1)
+        case 1: return .pages(2 + rng.below(3))
+        case 2: return .pages(5 + rng.below(12))
+        case 3: return .pages(17 + rng.below(max(min(largePages, 512), 17) - 16))
+        case 4:
             // Log-uniform up to the cap: occasionally very large.
             let bits = UInt64(64 - largePages.leadingZeroBitCount)
             return .pages(1 + rng.below(UInt64(1) << rng.below(bits + 1)))
-        case ..<(forMmap ? 93 : 87):
+        case 5:
             let index = rng.below(regionCount + 1)
             return fitsCap(space.hole(index)?.size, space) ? .hole(index: index) : .pages(1 + rng.below(largePages))
-        case ..<99:
+        case 6:
             let index = rng.below(max(regionCount, 1))
             return fitsCap(space.region(index)?.range.size, space) ? .region(index: index) : .pages(1 + rng.below(largePages))
         default: return .pages(0)
