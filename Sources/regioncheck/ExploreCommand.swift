@@ -59,6 +59,9 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup(title: "Z3")
     var z3: Z3Options
 
+    @OptionGroup(title: "External implementation")
+    var external: ImplementationOptions
+
     func validate() throws {
         guard ["text", "json", "junit", "sarif"].contains(format) else {
             throw ValidationError("--format must be text, json, junit or sarif, got '\(format)'")
@@ -79,6 +82,7 @@ struct ExploreCommand: ParsableCommand {
     }
 
     func run() throws {
+        if external.implementation != nil { return try runExternal() }
         let request: ExplorationRequest
         do throws(InputError) {
             request = try makeRequest()
@@ -109,6 +113,21 @@ struct ExploreCommand: ParsableCommand {
             for line in GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written)) { print(line) }
         }
         if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+    }
+
+    /// `--implementation`: the same alphabet and depth, through the adapter.
+    func runExternal() throws {
+        let report: ExternalReport
+        do throws(InputError) {
+            let (universe, fileSettings) = try UniverseFile.resolveWithAlphabet(self.universe)
+            let alphabet = try Alphabet(universe: universe, settings: try self.alphabet.apply(to: fileSettings), source: self.universe)
+            report = try ExternalExplorer.run(ExternalExplorer.Request(
+                alphabet: alphabet, depth: depth ?? ExplorationDefaults.depth(for: universe), implementation: try external.spec()!,
+                propertyIDs: try externalPropertyIDs(properties), maxStates: maxStates))
+        } catch {
+            failOnBadInput(error.description)
+        }
+        try finishExternal(report, traceOut: traceOut, format: format)
     }
 
     func makeRequest() throws(InputError) -> ExplorationRequest {

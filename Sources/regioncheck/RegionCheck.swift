@@ -13,7 +13,7 @@ struct RegionCheck: ParsableCommand {
             """,
         subcommands: [
             ExploreCommand.self, RandomCommand.self, ReplayCommand.self, MutantsCommand.self, PropertiesCommand.self,
-            BenchCommand.self, BenchRandomCommand.self, ProveCommand.self, BenchProveCommand.self,
+            BenchCommand.self, BenchRandomCommand.self, ProveCommand.self, BenchProveCommand.self, AdapterWorkerCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )

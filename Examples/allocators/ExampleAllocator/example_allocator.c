@@ -481,9 +481,6 @@ static int example_mprotect(void *opaque, uint64_t address, uint64_t size, uint3
     uint64_t first, end;
     int error = page_rounded(s, address, size, &first, &end);
     if (error != RC_OK) return error;
-#ifdef EXAMPLE_HANG_ON_PROT_NONE
-    if (protection == 0) for (volatile int forever = 1; forever;) {} /* the deliberate hang */
-#endif
     /* Every page must belong to some region (Linux's rule). */
     uint64_t covered = 0;
     const struct state *st = &s->state;
@@ -493,6 +490,9 @@ static int example_mprotect(void *opaque, uint64_t address, uint64_t size, uint3
         covered += hi - lo;
     }
     if (covered != end - first) return RC_ENOMEM;
+#ifdef EXAMPLE_HANG_ON_PROT_NONE
+    if (protection == 0) for (volatile int forever = 1; forever;) {} /* the deliberate hang */
+#endif
 
     struct state next;
     if (state_copy(s, &next, &s->state) != RC_OK) return RC_ENOMEM;

@@ -1,5 +1,5 @@
 /* ExampleAllocatorCrashing (for tests): ExampleAllocator that dereferences NULL whenever munmap
- * or a fixed mmap splits a region, and never returns from an mprotect to PROT_NONE. */
+ * or a fixed mmap splits a region, and never returns from an mprotect to PROT_NONE of mapped pages. */
 #define EXAMPLE_CRASH_ON_SPLIT 1
 #define EXAMPLE_HANG_ON_PROT_NONE 1
 #define EXAMPLE_NAME "ExampleAllocatorCrashing"

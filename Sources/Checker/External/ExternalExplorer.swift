@@ -1,0 +1,152 @@
+import Foundation
+import Model
+
+/// Bounded exhaustive exploration of an external implementation: breadth-first over the same
+/// alphabet and branch order as `Explorer` (plain branches, then those with a page-table
+/// failure injected, then those with a frame failure), judged by `ObservedProperty`.
+///
+/// An implementation has no copy function, so every transition is one request to the worker:
+/// "from a fresh instance, replay the path to this state, take the branch, observe". The
+/// visited set stores the canonical encoding of each observation. Randomized mmaps branch over
+/// the candidate positions the checker counts itself in the observed holes; a failure is
+/// injected only before a branch that attempted that kind of allocation.
+public struct ExternalExplorer {
+    public struct Request: Sendable {
+        public var alphabet: Alphabet
+        public var depth: Int
+        public var implementation: ImplementationSpec
+        /// nil: every property the implementation's capabilities can feed.
+        public var propertyIDs: Set<String>?
+        public var maxStates: Int?
+
+        public init(alphabet: Alphabet, depth: Int, implementation: ImplementationSpec, propertyIDs: Set<String>? = nil, maxStates: Int? = nil) {
+            self.alphabet = alphabet
+            self.depth = depth
+            self.implementation = implementation
+            self.propertyIDs = propertyIDs
+            self.maxStates = maxStates
+        }
+    }
+
+    public static func run(_ request: Request) throws(InputError) -> ExternalReport {
+        let universe = request.alphabet.universe
+        let implementation = try ExternalImplementation(spec: request.implementation, universe: universe)
+        let (checked, skipped) = ObservedProperty.selection(for: implementation.capabilities, ids: request.propertyIDs)
+        let started = Date()
+        var report = ExternalReport(verb: "explore", universe: universe, implementation: request.implementation,
+                                    capabilities: implementation.capabilities, checked: checked.map(\.id), skipped: skipped.map(\.id))
+        func finish(_ outcome: ExternalReport.Outcome) -> ExternalReport {
+            report.outcome = outcome
+            report.seconds = Date().timeIntervalSince(started)
+            report.requests = implementation.requests
+            return report
+        }
+        func violation(_ steps: [Operation], _ found: Violation) -> ExternalReport {
+            finish(.violation(ExternalCounterexample(steps: steps, violation: found, universe: universe, implementation: request.implementation)))
+        }
+
+        guard case .completed(let root) = implementation.run([], fresh: true, observe: true), let rootObservation = root.observation else {
+            return violation([], Violation(property: ObservedProperty.noCrashID, explanation: "the implementation crashed on create"))
+        }
+        var store = StateStore(capacity: 1024)
+        var parents: [Int32] = [-1]
+        var arrivals: [[Operation]] = [[]]
+        var scratch = ObservationScratch()
+        var encoding: [UInt8] = []
+        func insert(_ observation: Observation) -> Bool {
+            encoding.removeAll(keepingCapacity: true)
+            observation.encode(into: &encoding, universe: universe, scratch: &scratch)
+            return encoding.withUnsafeBufferPointer { store.insert($0, hash: StateStore.hash($0)).inserted }
+        }
+        _ = insert(rootObservation)
+        let rootStep = ObservedStep(universe: universe, before: rootObservation, operation: .teardown, result: .ok(nil), after: rootObservation)
+        for property in checked where ["no-overlap", "in-bounds", "no-leak", "mmu-coherence", "tlb-coherence"].contains(property.id) {
+            if let found = property.check(rootStep) { return violation([], found) }
+        }
+        var frontier: [(index: Int, observation: Observation)] = [(0, rootObservation)]
+        let alphabet = request.alphabet
+        for depth in 1 ... max(request.depth, 1) where request.depth > 0 {
+            if frontier.isEmpty { break }
+            var level = ExternalReport.Level(depth: depth)
+            var next: [(index: Int, observation: Observation)] = []
+            for (index, before) in frontier {
+                var path: [Operation] = []
+                var i = index
+                while i > 0 {
+                    path.insert(contentsOf: arrivals[i], at: 0)
+                    i = Int(parents[i])
+                }
+                var tableBranches: [Operation] = [], frameBranches: [Operation] = []
+                func take(_ steps: [Operation], _ operation: Operation) -> ExternalReport? {
+                    level.generated += 1
+                    switch implementation.run(path + steps, fresh: true, observe: true) {
+                    case .crashed(let how):
+                        return violation(path + steps, Violation(property: ObservedProperty.noCrashID, explanation: "\(operation): \(how)"))
+                    case .completed(let outcome):
+                        if steps.count == 1 {
+                            if outcome.pageTableAttempts > 0 { tableBranches.append(operation) }
+                            if outcome.frameAttempts > 0 { frameBranches.append(operation) }
+                        }
+                        let after = outcome.observation!
+                        let step = ObservedStep(universe: universe, before: before, operation: operation, result: outcome.result, after: after,
+                                                refusals: outcome.refusals, unknownErrno: outcome.unknownErrno)
+                        for property in checked {
+                            if let found = property.check(step) { return violation(path + steps, found) }
+                        }
+                        if insert(after) {
+                            level.distinct += 1
+                            parents.append(Int32(index))
+                            arrivals.append(steps)
+                            next.append((store.count - 1, after))
+                        }
+                        return nil
+                    }
+                }
+                for letter in alphabet.letters {
+                    for operation in branches(of: letter, in: before, universe: universe) {
+                        if let stop = take([operation], operation) { return stop }
+                    }
+                }
+                if alphabet.settings.faults {
+                    for (kind, plain) in [(AllocationKind.pageTable, tableBranches), (.frame, frameBranches)] {
+                        for operation in plain {
+                            if let stop = take([.failNext(kind: kind, count: 1), operation], operation) { return stop }
+                        }
+                    }
+                }
+                if let max = request.maxStates, store.count > max {
+                    report.levels.append(level)
+                    report.totalDistinct = store.count
+                    return finish(.inconclusive("state limit: more than \(max) distinct states, depth \(depth) not finished"))
+                }
+            }
+            report.levels.append(level)
+            report.totalDistinct = store.count
+            frontier = next
+        }
+        report.totalDistinct = store.count
+        return finish(.pass)
+    }
+
+    /// A letter's branches: a randomized mmap once per candidate position (counted by the
+    /// checker's oracle over the observed holes), anything else once.
+    static func branches(of letter: Operation, in observation: Observation, universe: Universe) -> [Operation] {
+        guard case let .mmap(size, protection, .randomized, address, alignment, _) = letter else { return [letter] }
+        let oracle = MmapOracle(universe: universe, size: size, alignment: alignment)
+        let count = oracle?.candidateCount(in: observation.regions) ?? 0
+        if count == 0 { return [letter] }
+        return (0 ..< count).map {
+            .mmap(size: size, protection: protection, placement: .randomized, address: address, alignment: alignment, choice: $0)
+        }
+    }
+}
+
+extension MmapOracle {
+    /// The oracle of a randomized letter, before any step is taken.
+    init?(universe: Universe, size: UInt64, alignment: UInt64?) {
+        let step = ObservedStep(universe: universe, before: Observation(capabilities: .regions),
+                                operation: .mmap(size: size, protection: .readWrite, placement: .randomized, address: nil, alignment: alignment, choice: nil),
+                                result: .ok(nil), after: Observation(capabilities: .regions))
+        self.init(step)
+    }
+}
