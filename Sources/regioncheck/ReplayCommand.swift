@@ -25,6 +25,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: text, or junit/sarif for CI (one test case per trace file).", valueName: "text|junit|sarif"))
     var format = "text"
 
+    @OptionGroup(title: "External implementation")
+    var external: ImplementationOptions
+
     func validate() throws {
         guard ["text", "junit", "sarif"].contains(format) else {
             throw ValidationError("--format must be text, junit or sarif, got '\(format)'")
@@ -49,7 +52,12 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 failOnBadInput(error.description)
             }
-            let report = Replayer.run(trace, source: path, properties: propertySet)
+            let report: ReplayReport
+            do throws(InputError) {
+                report = try replay(trace, path: path, properties: propertySet)
+            } catch {
+                failOnBadInput(error.description)
+            }
             reports.append(report)
             if format == "text" {
                 print(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
@@ -63,5 +71,17 @@ struct ReplayCommand: ParsableCommand {
             for report in reports { for line in GitHubAnnotations.lines(for: report.checkOutcome) { print(line) } }
         }
         if failed { throw ExitCode(Exit.violation) }
+    }
+
+    /// On the model, or through `--implementation` (or the implementation the trace records).
+    func replay(_ trace: Trace, path: String, properties: PropertySet) throws(InputError) -> ReplayReport {
+        guard let library = external.implementation ?? trace.implementation?.path else {
+            return Replayer.run(trace, source: path, properties: properties)
+        }
+        let spec = try ImplementationSpec(path: library, stepTimeout: external.stepTimeout)
+        if let recorded = trace.implementation, recorded.path == library, !recorded.hash.isEmpty, recorded.hash != spec.hash {
+            FileHandle.standardError.write(Data("warning: \(library) has changed since \(path) was recorded (fnv1a \(recorded.hash), now \(spec.hash))\n".utf8))
+        }
+        return try ExternalReplayer.run(trace, source: path, implementation: spec, propertyIDs: Set(properties.ids))
     }
 }

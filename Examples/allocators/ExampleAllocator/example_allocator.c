@@ -15,7 +15,7 @@
  * free first; the presets never fill the table pool.)
  *
  * The same file builds ExampleAllocatorBuggy (EXAMPLE_BUG_SPECIFIC_CHECK_KEYED_ON_BASE) and the
- * test-only ExampleAllocatorCrashing (EXAMPLE_CRASH_ON_SPLIT, EXAMPLE_HANG_ON_PROT_NONE).
+ * test-only ExampleAllocatorCrashing (EXAMPLE_CRASH_ON_SPLIT, EXAMPLE_HANG_ON_EXEC_ONLY).
  */
 #include "../../../Adapter/include/regioncheck_allocator.h"
 
@@ -490,8 +490,8 @@ static int example_mprotect(void *opaque, uint64_t address, uint64_t size, uint3
         covered += hi - lo;
     }
     if (covered != end - first) return RC_ENOMEM;
-#ifdef EXAMPLE_HANG_ON_PROT_NONE
-    if (protection == 0) for (volatile int forever = 1; forever;) {} /* the deliberate hang */
+#ifdef EXAMPLE_HANG_ON_EXEC_ONLY
+    if (protection == RC_PROT_EXEC) for (volatile int forever = 1; forever;) {} /* the deliberate hang */
 #endif
 
     struct state next;

@@ -117,7 +117,13 @@ public final class ExternalImplementation {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, spec.workerExecutable, &actions, nil, &argv, environ)
+        // A crash is reported by the parent; the Swift runtime's backtrace of the worker is noise
+        // (and slow) unless the user asks for it.
+        var environment = ProcessInfo.processInfo.environment
+        if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for p in envp { free(p) } }
+        let spawned = posix_spawn(&pid, spec.workerExecutable, &actions, nil, &argv, &envp)
         close(childIn)
         close(childOut)
         guard spawned == 0 else {
