@@ -58,6 +58,9 @@ struct RandomCommand: ParsableCommand {
     @OptionGroup(title: "Z3")
     var z3: Z3Options
 
+    @OptionGroup(title: "External implementation")
+    var external: ImplementationOptions
+
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
@@ -82,6 +85,7 @@ struct RandomCommand: ParsableCommand {
     var parsedSeed: UInt64? { UInt64(decimalOrHex: seed) }
 
     func run() throws {
+        if external.implementation != nil { return try runExternal() }
         let resolvedUniverse: Universe
         let propertySet: PropertySet
         let z3Settings: Z3Settings?
@@ -118,5 +122,19 @@ struct RandomCommand: ParsableCommand {
         }
         if report.failure != nil { throw ExitCode(Exit.violation) }
         if report.inconclusive != nil { throw ExitCode(Exit.inconclusive) }
+    }
+
+    /// `--implementation`: the same runs, steps and seed, through the adapter.
+    func runExternal() throws {
+        let report: ExternalReport
+        do throws(InputError) {
+            let request = ExternalRandom.Request(
+                universe: try UniverseFile.resolve(universe), implementation: try external.spec()!, runs: runs, steps: steps,
+                seed: parsedSeed!, propertyIDs: try externalPropertyIDs(properties))
+            report = try ExternalRandom.run(request)
+        } catch {
+            failOnBadInput(error.description)
+        }
+        try finishExternal(report, traceOut: traceOut, format: format)
     }
 }
