@@ -20,6 +20,9 @@ let package = Package(
         .library(name: "ExampleAllocatorBuggy", type: .dynamic, targets: ["ExampleAllocatorBuggy"]),
         // For tests only: crashes on a split, hangs on mprotect to PROT_NONE.
         .library(name: "ExampleAllocatorCrashing", type: .dynamic, targets: ["ExampleAllocatorCrashing"]),
+        // For tests only: bad adapters (ABI version 99; the table exported under a misspelt name).
+        .library(name: "AdapterWrongABI", type: .dynamic, targets: ["AdapterWrongABI"]),
+        .library(name: "AdapterMissingSymbol", type: .dynamic, targets: ["AdapterMissingSymbol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +43,8 @@ let package = Package(
         .target(name: "ExampleAllocator", path: "Examples/allocators/ExampleAllocator", publicHeadersPath: ".", cSettings: exampleWarnings),
         .target(name: "ExampleAllocatorBuggy", path: "Examples/allocators/ExampleAllocatorBuggy", publicHeadersPath: ".", cSettings: exampleWarnings),
         .target(name: "ExampleAllocatorCrashing", path: "Tests/Fixtures/ExampleAllocatorCrashing", publicHeadersPath: ".", cSettings: exampleWarnings),
+        .target(name: "AdapterWrongABI", path: "Tests/Fixtures/AdapterWrongABI", publicHeadersPath: ".", cSettings: exampleWarnings),
+        .target(name: "AdapterMissingSymbol", path: "Tests/Fixtures/AdapterMissingSymbol", publicHeadersPath: ".", cSettings: exampleWarnings),
         .target(name: "Checker", dependencies: ["Model", "Z3Bridge", "RegionCheckAdapter"], swiftSettings: crossModule),
         .executableTarget(
             name: "regioncheck",

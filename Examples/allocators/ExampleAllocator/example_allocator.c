@@ -583,9 +583,12 @@ static void example_observe(void *opaque, const struct rc_observer *observer) {
 #ifndef EXAMPLE_NAME
 #define EXAMPLE_NAME "ExampleAllocator"
 #endif
+#ifndef RC_ABI_VERSION_OVERRIDE
+#define RC_ABI_VERSION_OVERRIDE RC_ABI_VERSION
+#endif
 
 const struct rc_allocator regioncheck_allocator = {
-    .abi_version = RC_ABI_VERSION,
+    .abi_version = RC_ABI_VERSION_OVERRIDE,
     .capabilities = RC_CAP_REGIONS | RC_CAP_PAGE_TABLES | RC_CAP_TLB | RC_CAP_OBJECTS | RC_CAP_HEAP | RC_CAP_ACCESS,
     .name = EXAMPLE_NAME,
     .create = example_create,

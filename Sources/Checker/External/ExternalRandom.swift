@@ -114,10 +114,10 @@ public enum ExternalRandom {
 /// Steps aimed at where allocators break: the edges of the observed regions, the ends of the
 /// total range, small sizes and alignments, every placement and protection, touches of pages
 /// in and beside regions, injected allocation failures, and the occasional teardown.
-enum ExternalStepGenerator {
+public enum ExternalStepGenerator {
     static let protections: [Protection] = [.readWrite, .none, .read, [.read, .write, .execute], .execute]
 
-    static func next(_ rng: inout SplitMix64, observation: Observation, universe: Universe) -> Operation {
+    public static func next(_ rng: inout SplitMix64, observation: Observation, universe: Universe) -> Operation {
         let P = universe.pageSize
         func address() -> UInt64 {
             var spots: [UInt64] = [universe.base, universe.end - P]
