@@ -123,7 +123,7 @@ struct ExploreCommand: ParsableCommand {
             let alphabet = try Alphabet(universe: universe, settings: try self.alphabet.apply(to: fileSettings), source: self.universe)
             report = try ExternalExplorer.run(ExternalExplorer.Request(
                 alphabet: alphabet, depth: depth ?? ExplorationDefaults.depth(for: universe), implementation: try external.spec()!,
-                propertyIDs: try externalPropertyIDs(properties), maxStates: maxStates))
+                propertyIDs: try externalPropertyIDs(properties), maxStates: maxStates, maxSeconds: maxSeconds))
         } catch {
             failOnBadInput(error.description)
         }

@@ -18,13 +18,17 @@ public struct ExternalExplorer {
         /// nil: every property the implementation's capabilities can feed.
         public var propertyIDs: Set<String>?
         public var maxStates: Int?
+        /// Wall-clock seconds (checked between frontier states, so not repeatable).
+        public var maxSeconds: Double?
 
-        public init(alphabet: Alphabet, depth: Int, implementation: ImplementationSpec, propertyIDs: Set<String>? = nil, maxStates: Int? = nil) {
+        public init(alphabet: Alphabet, depth: Int, implementation: ImplementationSpec, propertyIDs: Set<String>? = nil, maxStates: Int? = nil,
+                    maxSeconds: Double? = nil) {
             self.alphabet = alphabet
             self.depth = depth
             self.implementation = implementation
             self.propertyIDs = propertyIDs
             self.maxStates = maxStates
+            self.maxSeconds = maxSeconds
         }
     }
 
@@ -118,6 +122,11 @@ public struct ExternalExplorer {
                     report.levels.append(level)
                     report.totalDistinct = store.count
                     return finish(.inconclusive("state limit: more than \(max) distinct states, depth \(depth) not finished"))
+                }
+                if let max = request.maxSeconds, Date().timeIntervalSince(started) > max {
+                    report.levels.append(level)
+                    report.totalDistinct = store.count
+                    return finish(.inconclusive("time limit: \(formatSeconds(max)) s reached, depth \(depth) not finished"))
                 }
             }
             report.levels.append(level)

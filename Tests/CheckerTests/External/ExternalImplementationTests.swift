@@ -171,3 +171,23 @@ import Testing
         #expect(message.contains("regioncheck_allocator"))
     }
 }
+
+@Suite struct ObservedPropertySelectionTests {
+    @Test func aRegionsOnlyImplementationSkipsWhatNeedsTheMMU() {
+        let (checked, skipped) = ObservedProperty.selection(for: .regions)
+        #expect(Set(skipped.map(\.id)) == ["no-leak", "mmu-coherence", "tlb-coherence", "allocation-free"])
+        #expect(checked.map(\.id).contains("first-fit"))
+        #expect(ObservedProperty.selection(for: .all).skipped.isEmpty)
+    }
+
+    @Test func theChecksFireOnAHandMadeOverlap() {
+        let region = { (base: UInt64, pages: UInt64) in ObservedRegion(base: base, size: pages * 4096, protection: .readWrite, object: base, offset: 0) }
+        var after = Observation(capabilities: .regions)
+        after.regions = [region(0x10000, 2), region(0x11000, 1)]
+        let step = ObservedStep(universe: .tiny, before: Observation(capabilities: .regions),
+                                operation: .mmap(0x1000, at: .fixedNoReplace(0x11000)), result: .ok(0x11000), after: after)
+        let violated = ObservedProperty.catalogue.compactMap { $0.check(step) }.map(\.property)
+        #expect(violated.contains("no-overlap"))
+        #expect(violated.contains("split-partition") == false)
+    }
+}
