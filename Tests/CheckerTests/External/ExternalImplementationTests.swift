@@ -191,3 +191,26 @@ import Testing
         #expect(violated.contains("split-partition") == false)
     }
 }
+
+/// The real SerenityOS RegionTree, built from a checkout named by REGIONCHECK_SERENITY_CHECKOUT
+/// (skipped without one, as in CI).
+@Suite struct SerenityRegionTreeTests {
+    static let checkout = ProcessInfo.processInfo.environment["REGIONCHECK_SERENITY_CHECKOUT"]
+
+    @Test(.enabled(if: checkout != nil)) func theRealTreeShowsTheWindowRuleInTwoSteps() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../../Examples/allocators/SerenityRegionTree/build.sh").standardizedFileURL.path
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("libSerenityRegionTree-\(UUID().uuidString).so").path
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: "/bin/sh")
+        build.arguments = [script, Self.checkout!, library]
+        try build.run()
+        build.waitUntilExit()
+        try #require(build.terminationStatus == 0)
+        let spec = try ImplementationSpec(path: library, workerExecutable: ExternalFixture.worker)
+        let report = try ExternalExplorer.run(.init(alphabet: try Alphabet(universe: .tiny, settings: .standard), depth: 3, implementation: spec,
+                                                    propertyIDs: ["first-fit", "hole-soundness", "no-overlap"]))
+        #expect(report.counterexample?.violation.property == "first-fit")
+        #expect(report.counterexample?.steps.count == 2)
+    }
+}
