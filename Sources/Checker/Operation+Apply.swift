@@ -24,7 +24,7 @@ extension Operation {
                 space.injectFailure(kind, count: count)
                 return .ok(nil)
             case .teardown:
-                space.teardown()
+                try space.teardown()
                 return .ok(nil)
             }
         } catch {

@@ -43,7 +43,7 @@ public enum Replayer {
         var outcomes: [ReplayReport.StepOutcome] = []
         for (i, step) in trace.steps.enumerated() {
             let transition = Transition(applying: step.operation, to: space)
-            space = transition.after
+            space = transition.after.model!
             outcomes.append(ReplayReport.StepOutcome(
                 index: i + 1, step: step, result: transition.result,
                 matched: step.expected.map { $0.matches(transition.result) },

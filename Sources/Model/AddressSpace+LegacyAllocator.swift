@@ -3,7 +3,7 @@
 extension AddressSpace {
     mutating func placeWithLegacyAllocator(size: UInt64, alignment: UInt64, placement: Placement,
                                            choose: (UInt64) -> UInt64) throws(KernelError) -> VirtualRange {
-        guard var allocator = legacyAllocator else { preconditionFailure("no legacy allocator") }
+        guard var allocator = legacyAllocator else { throw .ENOTRECOVERABLE(BrokenAssumption("legacy placement without a legacy allocator")) }
         let before = allocator.heapAllocations
         defer {
             placementHeapAllocations += allocator.heapAllocations - before
@@ -16,7 +16,7 @@ extension AddressSpace {
         case .randomized:
             let count = allocator.randomizedCandidateCount(size: size, alignment: alignment)
             guard count > 0 else { throw .ENOMEM }
-            range = allocator.randomizedCandidate(min(choose(count), count - 1), size: size, alignment: alignment)
+            range = try allocator.randomizedCandidate(min(choose(count), count - 1), size: size, alignment: alignment)
             try allocator.allocateSpecific(range)
         case .fixedNoReplace(let address), .fixed(let address):
             guard let r = try? VirtualRange(base: address, size: size) else { throw .ENOMEM }

@@ -37,11 +37,11 @@ extension AddressSpace {
 
     /// Clears the PTEs of a region taken out of the tree, flushes their TLB entries (unless
     /// `flush` is false), and frees the page tables no region in the tree needs any more.
-    mutating func unmap(_ region: Region, flush: Bool) {
+    mutating func unmap(_ region: Region, flush: Bool) throws(KernelError) {
         let pages = pages(of: region.range)
         directory.ptes.remove(pages: pages)
         if flush { flushTLB(pages) }
-        releaseUnneededTables(in: pages)
+        try releaseUnneededTables(in: pages)
     }
 
     /// The flush munmap and mprotect perform. Mutant seam: `skip-tlb-flush` drops it.
@@ -51,13 +51,13 @@ extension AddressSpace {
     }
 
     /// Frees every allocated page table overlapping `pages` that no accessible region needs.
-    mutating func releaseUnneededTables(in pages: Range<UInt64>) {
+    mutating func releaseUnneededTables(in pages: Range<UInt64>) throws(KernelError) {
         guard !pages.isEmpty else { return }
         let perTable = universe.pagesPerTable
         for table in directory.tables(in: pages.lowerBound / perTable ... (pages.upperBound - 1) / perTable) {
             if !isTableNeeded(table) {
                 directory.ptes.remove(pages: table * perTable ..< (table + 1) * perTable)
-                directory.freeTable(table)
+                try directory.freeTable(table)
             }
         }
     }
@@ -81,12 +81,16 @@ extension AddressSpace {
     }
 
     /// Drops one region's reference to its VMObject; the last one destroys it and frees its frames.
-    mutating func release(objectOf region: Region) {
+    mutating func release(objectOf region: Region) throws(KernelError) {
         guard objects.contains(region.object) else { return }
         objects[region.object].referenceCount -= 1
-        if objects[region.object].referenceCount <= 0 {
-            let dead = objects.destroy(region.object)
-            for page in dead.populated { frames.free(page.frame) }
+        let count = objects[region.object].referenceCount
+        if count < 0 {
+            throw .ENOTRECOVERABLE(BrokenAssumption("the reference count of the VMObject of \(region.range) fell to \(count)"))
+        }
+        if count == 0 {
+            let dead = try objects.destroy(region.object)
+            for page in dead.populated { try frames.free(page.frame) }
         }
     }
 

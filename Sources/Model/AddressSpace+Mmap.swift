@@ -23,7 +23,7 @@ extension AddressSpace {
             let range = try space.placeRange(size: rounded, alignment: alignment, placement: placement, choose: choose)
             let object = space.objects.create(pageCount: range.size / space.pageSize)
             let region = Region(range: range, protection: protection, object: object, offset: 0)
-            space.regions.insert(region)
+            try space.regions.insert(region)
             space.retain(objectOf: region)
             do throws(KernelError) {
                 try space.mapChecked(region)
@@ -31,15 +31,15 @@ extension AddressSpace {
                 if space.mutations.contains(.danglingRegionOnMapFailure) {
                     // Mutant seam: the Region is destroyed (unmapped, its VMObject released)
                     // but never taken out of the tree, and the error still reaches the caller.
-                    space.unmap(region, flush: false)
-                    space.release(objectOf: region)
+                    try space.unmap(region, flush: false)
+                    try space.release(objectOf: region)
                     keepOnFailure = true
                 } else if space.legacyAllocator != nil {
                     // Desync (i) of the dual-authority design: the region is taken out and freed,
                     // but the free-range allocator keeps the reservation, so the range leaks.
                     space.regions.remove(at: region.range.base)
-                    space.unmap(region, flush: false)
-                    space.release(objectOf: region)
+                    try space.unmap(region, flush: false)
+                    try space.release(objectOf: region)
                     keepOnFailure = true
                 }
                 throw error

@@ -6,7 +6,10 @@ extension AddressSpace {
         let affected = regions.regions(intersecting: range)
         // Linux's rule: every page of the range must belong to some region.
         var covered: UInt64 = 0
-        for region in affected { covered += region.range.intersection(range)!.size }
+        for region in affected {
+            guard let part = region.range.intersection(range) else { throw Self.lookupBroken(region, range) }
+            covered += part.size
+        }
         guard covered == range.size else { throw .ENOMEM }
         let multiRegion = !(affected.count == 1 && affected[0].range.contains(range))
 
@@ -18,20 +21,25 @@ extension AddressSpace {
                     continue
                 }
                 space.regions.remove(at: source.range.base)
-                space.unmap(source, flush: true)
+                try space.unmap(source, flush: true)
                 let parts = source.range.carve(range)
-                let middle = source.range.intersection(range)!
+                guard let middle = source.range.intersection(range) else { throw Self.lookupBroken(source, range) }
                 var pieces: [Region] = []
                 if let below = parts.below { pieces.append(space.splitPart(of: source, range: below, protection: source.protection)) }
                 pieces.append(space.splitPart(of: source, range: middle, protection: protection))
                 if let above = parts.above { pieces.append(space.splitPart(of: source, range: above, protection: source.protection)) }
                 for piece in pieces {
-                    space.regions.insert(piece)
+                    try space.regions.insert(piece)
                     space.retain(objectOf: piece)
                 }
-                space.release(objectOf: source)
+                try space.release(objectOf: source)
                 for piece in pieces { try space.mapChecked(piece) }
             }
         }
+    }
+
+    /// The intersection lookup returned a region outside the range it was asked about.
+    static func lookupBroken(_ region: Region, _ range: VirtualRange) -> KernelError {
+        .ENOTRECOVERABLE(BrokenAssumption("the lookup of the regions intersecting \(range) returned \(region.range), which does not"))
     }
 }

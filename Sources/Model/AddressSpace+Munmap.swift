@@ -33,17 +33,17 @@ extension AddressSpace {
         outcome.multiRegion = !(affected.count == 1 && affected[0].range.contains(range))
         for source in affected {
             regions.remove(at: source.range.base)
-            unmap(source, flush: true)
+            try unmap(source, flush: true)
             if range.contains(source.range) { legacyAllocator?.deallocate(source.range) }
             let parts = source.range.carve(range)
             for part in [parts.below, parts.above].compactMap({ $0 }) {
                 outcome.splitAny = true
                 let piece = splitPart(of: source, range: part, protection: source.protection)
-                regions.insert(piece)
+                try regions.insert(piece)
                 retain(objectOf: piece)
                 try mapChecked(piece)
             }
-            release(objectOf: source)
+            try release(objectOf: source)
         }
         legacyAllocator?.deallocate(range)
         return outcome

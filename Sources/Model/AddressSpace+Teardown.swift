@@ -3,8 +3,9 @@ extension AddressSpace {
     /// Unmaps every region without TLB flushes (the page directory dies with the space, so a
     /// flush per region is wasted work: 2323cdd9141), frees every VMObject, frame and page table,
     /// and starts again with a clean TLB.
-    public mutating func teardown() {
-        if design == .serenity { return serenityTeardown() }
+    /// ENOTRECOVERABLE only when the code broke one of the model's assumptions.
+    public mutating func teardown() throws(KernelError) {
+        if design == .serenity { return try serenityTeardown() }
         for region in regions.regions {
             directory.ptes.remove(pages: pages(of: region.range))
         }

@@ -28,9 +28,11 @@ public struct FramePool: Sendable, Hashable {
         return FrameNumber(lo)
     }
 
-    mutating func free(_ frame: FrameNumber) {
+    mutating func free(_ frame: FrameNumber) throws(KernelError) {
         let i = inUse.lowerBound { $0 < frame }
-        precondition(i < inUse.count && inUse[i] == frame, "freeing frame \(frame) that is not in use")
+        guard i < inUse.count && inUse[i] == frame else {
+            throw .ENOTRECOVERABLE(BrokenAssumption("freeing frame \(frame), which is not in use (freed twice?)"))
+        }
         inUse.remove(at: i)
         contents.remove(at: i)
     }

@@ -47,7 +47,7 @@ public struct FreeRangeAllocator: Sendable, Hashable {
     }
 
     /// Candidate `index` (0-based), in free-list order, each free range's positions ascending.
-    func randomizedCandidate(_ index: UInt64, size: UInt64, alignment: UInt64) -> VirtualRange {
+    func randomizedCandidate(_ index: UInt64, size: UInt64, alignment: UInt64) throws(KernelError) -> VirtualRange {
         var remaining = index
         for entry in free {
             let count = candidateCount(in: entry, size: size, alignment: alignment)
@@ -56,7 +56,7 @@ public struct FreeRangeAllocator: Sendable, Hashable {
             }
             remaining -= count
         }
-        preconditionFailure("randomized candidate \(index) of \(randomizedCandidateCount(size: size, alignment: alignment))")
+        throw .ENOTRECOVERABLE(BrokenAssumption("randomized candidate \(index) of \(randomizedCandidateCount(size: size, alignment: alignment))"))
     }
 
     /// Aligned `a` with `entry.base <= a < entry.end` and `entry.end - a >= size`.

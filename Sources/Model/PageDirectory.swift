@@ -28,11 +28,12 @@ public struct PageDirectory: Sendable, Hashable {
     }
 
     /// Frees `table`, which must hold no PTE.
-    mutating func freeTable(_ table: UInt64) {
+    mutating func freeTable(_ table: UInt64) throws(KernelError) {
         let i = tables.lowerBound { $0 < table }
         guard i < tables.count && tables[i] == table else { return }
-        precondition(ptes.entries(in: table * pagesPerTable ..< (table + 1) * pagesPerTable).isEmpty,
-                     "freeing page table \(table) that still holds PTEs")
+        guard ptes.entries(in: table * pagesPerTable ..< (table + 1) * pagesPerTable).isEmpty else {
+            throw .ENOTRECOVERABLE(BrokenAssumption("freeing page table \(table), which still holds PTEs"))
+        }
         tables.remove(at: i)
     }
 

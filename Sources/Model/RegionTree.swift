@@ -44,9 +44,12 @@ public struct RegionTree: Sendable {
         return tree[i].range.intersects(range)
     }
 
-    /// Inserts a region; its range must be free (callers check with placement first).
-    mutating func insert(_ region: Region) {
-        precondition(tree.find(region.range.base) == nil, "a region already starts at \(region.range.base.hex)")
+    /// Inserts a region; its range must be free (callers check with placement first). A second
+    /// region at a base breaks the tree's one-key-per-base assumption: ENOTRECOVERABLE.
+    mutating func insert(_ region: Region) throws(KernelError) {
+        if let i = tree.find(region.range.base) {
+            throw .ENOTRECOVERABLE(BrokenAssumption("inserting \(region.range) into the region tree, but \(tree[i].range) already starts at \(region.range.base.hex)"))
+        }
         tree.insert(region, forKey: region.range.base)
     }
 
@@ -56,9 +59,11 @@ public struct RegionTree: Sendable {
         tree.remove(forKey: base)
     }
 
-    mutating func replace(at base: UInt64, with region: Region) {
-        guard let i = tree.find(base) else { preconditionFailure("no region at \(base.hex)") }
-        precondition(region.range.base == base, "replace must keep the key")
+    mutating func replace(at base: UInt64, with region: Region) throws(KernelError) {
+        guard let i = tree.find(base) else { throw .ENOTRECOVERABLE(BrokenAssumption("replacing the region at \(base.hex), but none starts there")) }
+        guard region.range.base == base else {
+            throw .ENOTRECOVERABLE(BrokenAssumption("replacing the region at \(base.hex) with \(region.range), which would change its key"))
+        }
         tree[i] = region
     }
 

@@ -71,8 +71,10 @@ public struct VMObjectStore: Sendable, Hashable {
     }
 
     /// Removes the object and returns it so the caller can free its frames.
-    mutating func destroy(_ id: VMObjectID) -> VMObject {
-        let object = slots[Int(id.raw)]!
+    mutating func destroy(_ id: VMObjectID) throws(KernelError) -> VMObject {
+        guard contains(id), let object = slots[Int(id.raw)] else {
+            throw .ENOTRECOVERABLE(BrokenAssumption("destroying VMObject \(id.raw), which is not alive"))
+        }
         slots[Int(id.raw)] = nil
         freeSlots.append(id.raw)
         return object

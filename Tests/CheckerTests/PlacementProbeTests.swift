@@ -12,7 +12,7 @@ import Testing
     static func states(_ universe: Universe) -> [AddressSpace] {
         var states: [AddressSpace] = []
         for (index, mutation) in ([Mutations()] + Mutations.catalogue.map(\.mutation)).enumerated() {
-            states += RandomWalk.transitions(universe: universe, mutations: mutation, seed: 0x5eed + UInt64(index), count: 300).map(\.after)
+            states += RandomWalk.transitions(universe: universe, mutations: mutation, seed: 0x5eed + UInt64(index), count: 300).map { $0.after.model! }
         }
         var rng = SplitMix64(seed: 0x5e4e)
         for _ in 0 ..< 30 {

@@ -42,7 +42,7 @@ struct SanitySweep {
                 let t = Transition(applying: op, to: space)
                 path.append(op)
                 if let v = properties.firstViolation(t) { return v }
-                if let v = go(t.after, remaining - 1) { return v }
+                if let v = go(t.after.model!, remaining - 1) { return v }
                 path.removeLast()
             }
             return nil

@@ -38,7 +38,7 @@ import Testing
             let (_, op) = ops[Int(random.below(UInt64(ops.count)))]
             try? op(&s)
             result.append(s)
-            if random.below(20) == 0 { s.teardown() }
+            if random.below(20) == 0 { try? s.teardown() }
         }
         return result
     }
@@ -97,7 +97,7 @@ import Testing
         try s.touch(address: s.page(0), write: true, value: 3)
         try s.touch(address: s.page(6), write: false)
         try s.munmap(address: s.page(1), size: P)
-        s.teardown()
+        try s.teardown()
         #expect(s.regions.isEmpty)
         #expect(s.objects.live.isEmpty)
         #expect(s.frames.usedCount == 0)

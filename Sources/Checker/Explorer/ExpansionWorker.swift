@@ -40,6 +40,8 @@ struct ExpansionWorker {
         local.removeAll()
         for parent in chunk {
             let space = rebuild(parent, in: context)
+            // Observed (lazily) once for all its branches.
+            let observedSpace = ObservedState(model: space)
             pageTableBranches.removeAll(keepingCapacity: true)
             frameBranches.removeAll(keepingCapacity: true)
             var found: (Branch, Violation)?
@@ -62,8 +64,8 @@ struct ExpansionWorker {
                     if after.faults.frameGrace < ExpansionWorker.probeGrace { frameBranches.append(branch) }
                     after.faults = FaultInjection()
                 }
-                let transition = Transition(before: space, operation: operation, result: result, after: consume after)
-                if let violation = check(transition, parent: parent, branch: branch, in: context, output: &output) {
+                let transition = Transition(before: observedSpace, operation: operation, result: result, after: ObservedState(model: after))
+                if let violation = check(transition, after: after, parent: parent, branch: branch, in: context, output: &output) {
                     found = (branch, violation)
                     return true
                 }
@@ -80,8 +82,8 @@ struct ExpansionWorker {
                         let operation = context.alphabet.operation(of: branch)
                         let result = operation.apply(to: &after)
                         precondition(after.faults[kind] == 0, "the injected failure was not consumed, though the probe saw an allocation")
-                        let transition = Transition(before: consume before, operation: operation, result: result, after: consume after)
-                        if let violation = check(transition, parent: parent, branch: branch, in: context, output: &output) {
+                        let transition = Transition(before: consume before, operation: operation, result: result, after: after)
+                        if let violation = check(transition, after: after, parent: parent, branch: branch, in: context, output: &output) {
                             found = (branch, violation)
                             break
                         }
@@ -101,15 +103,15 @@ struct ExpansionWorker {
 
     /// Checks one transition from the frontier state, and keeps its target if it is new.
     /// `before` is the frontier state, with the injected failure if the branch has one.
-    private mutating func check(_ transition: Transition, parent: Int, branch: Branch, in context: ExpansionContext,
+    private mutating func check(_ transition: Transition, after: borrowing AddressSpace, parent: Int, branch: Branch, in context: ExpansionContext,
                                 output: inout ChunkOutput) -> Violation? {
         output.generated += 1
         // A step that changed nothing leads back to its (known) parent: no need to encode it.
         var hash: UInt64 = 0
         var isNew = false
-        if !transition.after.sameContents(as: transition.before) {
+        if !after.sameContents(as: transition.before.model!) {
             encoding.removeAll(keepingCapacity: true)
-            transition.after.encode(into: &encoding, scratch: &scratch, includeFaults: false)
+            after.encode(into: &encoding, scratch: &scratch, includeFaults: false)
             (hash, isNew) = encoding.withUnsafeBufferPointer { key in
                 let hash = StateStore.hash(key)
                 return (hash, context.store.find(key, hash: hash) == nil && local.find(key, hash: hash) == nil)
@@ -139,7 +141,7 @@ struct ExpansionWorker {
         if isNew {
             encoding.withUnsafeBufferPointer { _ = local.insert($0, hash: hash) }
             layout.removeAll(keepingCapacity: true)
-            transition.after.encodeLayout(into: &layout)
+            after.encodeLayout(into: &layout)
             output.candidates.append(encoding: encoding, hash: hash, parent: parent, branch: branch, layout: layout)
         }
         return nil

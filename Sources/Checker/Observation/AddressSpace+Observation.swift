@@ -4,7 +4,7 @@ extension AddressSpace {
     /// The model observed through the boundary every implementation reports through: it has
     /// every capability. Object identities are store slots, frames are frame numbers.
     public func observation() -> Observation {
-        var observed = Observation(capabilities: .all)
+        var observed = Observation(capabilities: .model)
         observed.regions.reserveCapacity(regions.count)
         for region in regions.regions {
             observed.regions.append(ObservedRegion(base: region.range.base, size: region.range.size, protection: region.protection,
@@ -20,6 +20,8 @@ extension AddressSpace {
         }
         observed.framesInUse = zip(frames.inUse, frames.contents).map { ObservedFrame(frame: UInt64(UInt32(bitPattern: $0)), contents: $1) }
         observed.placementHeapAllocations = placementHeapAllocations
+        observed.pendingPageTableFailures = faults.pendingPageTableFailures
+        observed.pendingFrameFailures = faults.pendingFrameFailures
         return observed
     }
 }

@@ -6,8 +6,9 @@ import Model
 /// judge only observations (before and after a step, with the step's result) against the
 /// checker's own oracles — never the implementation's placement, lookup or split code.
 ///
-/// Identities (`ObservedRegion.object`, frame numbers) are the implementation's own and need
-/// not be stable across states; only equality within one observation means anything.
+/// Identities (`ObservedRegion.object`, frame numbers) are the implementation's own; they must
+/// stay the same across one step (the split and offset properties follow a page from the
+/// observation before the step to the one after it), and mean nothing across unrelated states.
 public struct Observation: Sendable, Hashable {
     /// What this implementation reports; a property needing more is skipped, and reports list it.
     public var capabilities: ObservationCapabilities
@@ -25,10 +26,15 @@ public struct Observation: Sendable, Hashable {
     public var framesInUse: [ObservedFrame]
     /// Heap allocations made while placing ranges so far (for `allocation-free`).
     public var placementHeapAllocations: Int
+    /// Failures the checker injected (`failNext`) that the implementation has not consumed yet:
+    /// they excuse an ENOMEM.
+    public var pendingPageTableFailures: Int
+    public var pendingFrameFailures: Int
 
     public init(capabilities: ObservationCapabilities, regions: [ObservedRegion] = [], pageTables: [UInt64] = [],
                 ptes: [ObservedTranslation] = [], tlb: [ObservedTranslation] = [], objects: [ObservedObject] = [],
-                framesInUse: [ObservedFrame] = [], placementHeapAllocations: Int = 0) {
+                framesInUse: [ObservedFrame] = [], placementHeapAllocations: Int = 0,
+                pendingPageTableFailures: Int = 0, pendingFrameFailures: Int = 0) {
         self.capabilities = capabilities
         self.regions = regions
         self.pageTables = pageTables
@@ -37,6 +43,15 @@ public struct Observation: Sendable, Hashable {
         self.objects = objects
         self.framesInUse = framesInUse
         self.placementHeapAllocations = placementHeapAllocations
+        self.pendingPageTableFailures = pendingPageTableFailures
+        self.pendingFrameFailures = pendingFrameFailures
+    }
+
+    /// The same memory state: everything but the counters and the pending injected failures
+    /// (what an operation that fails must leave exactly as it was).
+    public func sameMemory(as other: Observation) -> Bool {
+        regions == other.regions && pageTables == other.pageTables && ptes == other.ptes && tlb == other.tlb
+            && objects == other.objects && framesInUse == other.framesInUse
     }
 }
 
@@ -59,6 +74,9 @@ public struct ObservedRegion: Sendable, Hashable {
     }
 
     public var end: UInt64 { base &+ size }
+
+    /// The object page shown at `address` (which must lie in this region).
+    public func objectPage(of address: UInt64, pageSize: UInt64) -> UInt64 { offset + (address - base) / pageSize }
 }
 
 /// A translation of one virtual page, in a page table or cached in a TLB.

@@ -18,5 +18,13 @@ public struct ObservationCapabilities: OptionSet, Sendable, Hashable {
     /// Touch through the implementation's own access path (data read back).
     public static let access = Self(rawValue: 1 << 5)
 
+    /// The implementation's own internal structures, which only the reference model can show
+    /// (`tree-shape` checks the model's red-black tree: a self-check of the model, not a property
+    /// any other implementation is judged by).
+    public static let modelInternals = Self(rawValue: 1 << 6)
+
+    /// Everything an implementation can report through `Observation`.
     public static let all: Self = [.regions, .pageTables, .tlb, .objectsAndFrames, .heapAllocations, .access]
+    /// What the reference model reports: everything, and its internals.
+    public static let model: Self = [.all, .modelInternals]
 }

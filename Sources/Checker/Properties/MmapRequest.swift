@@ -32,21 +32,22 @@ struct MmapRequest {
 
 /// Whether mapping some accessible range could fail for want of a page table: a failure is
 /// injected or the pool is exhausted.
-func pageTablesMayFailAnywhere(protection: Protection, in space: AddressSpace) -> Bool {
+func pageTablesMayFailAnywhere(protection: Protection, in observation: Observation, universe: Universe) -> Bool {
     guard protection.isAccessible else { return false }
-    return space.faults.pendingPageTableFailures > 0 || space.directory.tables.count >= space.universe.pageTables
+    return observation.pendingPageTableFailures > 0 || observation.pageTables.count >= universe.pageTables
 }
 
 /// Whether an ENOMEM that is not a placement failure is explained by the pools: mapping `range`
 /// needs page tables, and either a failure is injected or fewer tables are free than it needs.
 /// Used so that a legitimate out-of-memory is never reported as a missed hole.
-func pageTablesMayFail(mapping range: VirtualRange, protection: Protection, in space: AddressSpace) -> Bool {
-    guard protection.isAccessible else { return false }
-    let perTable = space.universe.pagesPerTable
-    let first = range.base / space.pageSize / perTable
-    let last = (range.end / space.pageSize - 1) / perTable
-    let missing = (last - first + 1) - UInt64(space.directory.tables(in: first...last).count)
+func pageTablesMayFail(mapping range: AddressSpan, protection: Protection, in observation: Observation, universe: Universe) -> Bool {
+    guard protection.isAccessible, !range.isEmpty else { return false }
+    let perTable = universe.pagesPerTable
+    let first = range.lower / universe.pageSize / perTable
+    let last = (range.upper / universe.pageSize - 1) / perTable
+    let present = observation.pageTables.count { first <= $0 && $0 <= last }
+    let missing = (last - first + 1) - UInt64(present)
     guard missing > 0 else { return false }
-    let free = space.universe.pageTables - space.directory.tables.count
-    return space.faults.pendingPageTableFailures > 0 || missing > UInt64(max(free, 0))
+    let free = universe.pageTables - observation.pageTables.count
+    return observation.pendingPageTableFailures > 0 || missing > UInt64(max(free, 0))
 }

@@ -14,10 +14,3 @@ func operatedRange(of operation: Operation, pageSize: UInt64) -> VirtualRange? {
     }
 }
 
-extension AddressSpace {
-    /// The VMObject page behind every address of `segment` is `objectPage(segment.base) + i`, so
-    /// two regions show the same pages on a segment iff they agree at its base.
-    func sameBacking(_ a: Region, _ b: Region, at address: UInt64) -> Bool {
-        a.object == b.object && a.objectPage(of: address, pageSize: pageSize) == b.objectPage(of: address, pageSize: pageSize)
-    }
-}

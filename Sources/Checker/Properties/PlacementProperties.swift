@@ -2,17 +2,20 @@ import Model
 
 /// What mmap's placement must do: return a right-sized aligned range in a hole, find any hole
 /// that exists, prefer the lowest (policy), honour fixed requests exactly, and never allocate.
+/// Every expected answer comes from `PlacementOracle` and `RegionLookupOracle` on the
+/// observation before the step.
 enum PlacementProperties {
     static let holeSoundness = Property(
         id: "hole-soundness",
         summary: "a successful placement returns an aligned range of the requested size lying entirely in a hole"
     ) { t in
         guard case .ok(let base?) = t.result, let request = MmapRequest(t.operation, pageSize: t.before.pageSize) else { return nil }
-        guard let region = t.after.regions.region(at: base) else {
+        guard let region = RegionLookupOracle.starting(at: base, in: t.after.regions) else {
             return "mmap returned \(base.hex) but no region starts there"
         }
-        if region.range.size != request.size {
-            return "mmap of \(request.size.hex) bytes returned the range \(region.range) of \(region.range.size.hex) bytes"
+        let range = AddressSpan(region)
+        if region.size != request.size {
+            return "mmap of \(request.size.hex) bytes returned the range \(range) of \(region.size.hex) bytes"
         }
         // A fixed placement is exactly where it was asked (checked below); the kernel aligns only
         // the ranges it chooses itself.
@@ -23,8 +26,8 @@ enum PlacementProperties {
             return "fixed mmap at \(address.hex) returned \(base.hex)"
         }
         if request.placement != .fixed {
-            if let other = t.before.regions.firstRegion(intersecting: region.range) {
-                return "mmap returned \(region.range), but \(other.range) was already mapped there"
+            if let other = RegionLookupOracle.firstIntersecting(range, in: t.before.regions) {
+                return "mmap returned \(range), but \(AddressSpan(other)) was already mapped there"
             }
         }
         return nil
@@ -34,15 +37,42 @@ enum PlacementProperties {
         id: "hole-completeness", summary: "a placement that fails with ENOMEM had no aligned hole of that size"
     ) { t in
         guard t.result == .error(.ENOMEM), let request = MmapRequest(t.operation, pageSize: t.before.pageSize),
-              request.placement == .anywhere || request.placement == .randomized,
-              let hole = try? t.before.regions.findAnywhere(size: request.size, alignment: request.alignment)
+              request.placement == .anywhere || request.placement == .randomized
         else { return nil }
-        if pageTablesMayFail(mapping: hole, protection: request.protection, in: t.before) { return nil }
-        // A randomized placement maps the candidate it chose, not the lowest hole: any page table
-        // that cannot be had may be the one the chosen candidate needed.
-        if request.placement == .randomized && pageTablesMayFailAnywhere(protection: request.protection, in: t.before) { return nil }
+        let before = t.before.observation
+        let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)
+        guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes) else { return nil }
+        // The page-table excuse is judged on the range the operation attempted: the lowest fit
+        // for anywhere, the candidate its choice names for randomized.
+        switch attempted(request, choice: t.operation.randomizedChoice, holes: holes, design: t.before.design) {
+        case .range(let range):
+            if pageTablesMayFail(mapping: range, protection: request.protection, in: before, universe: t.before.universe) { return nil }
+        case .unknown:
+            // A design whose candidates the oracle does not enumerate: any table that cannot be
+            // had may be the one the chosen candidate needed.
+            if pageTablesMayFailAnywhere(protection: request.protection, in: before, universe: t.before.universe) { return nil }
+        }
         return "mmap \(request.placement.rawValue) of \(request.size / t.before.pageSize) pages (alignment \(request.alignment.hex)) "
             + "returned ENOMEM, but the aligned hole \(hole) was free"
+    }
+
+    /// The range an mmap that found a hole went on to map.
+    private enum Attempt { case range(AddressSpan), unknown }
+
+    private static func attempted(_ request: MmapRequest, choice: UInt64?, holes: [AddressSpan], design: Design) -> Attempt {
+        switch request.placement {
+        case .randomized:
+            // The reference takes candidate min(choice, count - 1) in ascending order (SPEC §2:
+            // the choice is the branch); the serenity design draws its own way.
+            guard design == .reference else { return .unknown }
+            let count = PlacementOracle.candidateCount(size: request.size, alignment: request.alignment, holes: holes)
+            guard count > 0, let range = PlacementOracle.candidate(min(choice ?? 0, count - 1), size: request.size,
+                                                                    alignment: request.alignment, holes: holes)
+            else { return .unknown }
+            return .range(range)
+        default:
+            return PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes).map { .range($0) } ?? .unknown
+        }
     }
 
     static let firstFit = Property(
@@ -50,8 +80,9 @@ enum PlacementProperties {
     ) { t in
         guard case .ok(let base?) = t.result, let request = MmapRequest(t.operation, pageSize: t.before.pageSize),
               request.placement == .anywhere,
-              let lowest = try? t.before.regions.findAnywhere(size: request.size, alignment: request.alignment),
-              lowest.base != base
+              let lowest = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment,
+                                                     holes: HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange)),
+              lowest.lower != base
         else { return nil }
         return "mmap anywhere of \(request.size / t.before.pageSize) pages returned \(base.hex), but \(lowest) is the lowest fitting range"
     }
@@ -71,17 +102,19 @@ enum PlacementProperties {
             return t.result == .error(expected) ? nil
                 : "fixed-noreplace at \(request.address!.hex) reaches outside the total range but returned \(t.result), not \(expected)"
         }
-        let occupant = t.before.regions.firstRegion(intersecting: range)
+        let before = t.before.observation
+        let occupant = RegionLookupOracle.firstIntersecting(AddressSpan(range), in: before.regions).map(AddressSpan.init)
         switch (occupant, t.result) {
         case (let o?, .ok):
-            return "fixed-noreplace \(range) succeeded although \(o.range) was mapped there"
+            return "fixed-noreplace \(range) succeeded although \(o) was mapped there"
         case (_?, .error(let errno)) where errno == conventions.fixedNoReplaceCollision:
             return nil
         case (nil, .ok):
             return nil
         case (let o?, let result):
-            return "fixed-noreplace \(range) overlaps \(o.range) and must fail with \(conventions.fixedNoReplaceCollision), got \(result)"
-        case (nil, .error(.ENOMEM)) where pageTablesMayFail(mapping: range, protection: request.protection, in: t.before):
+            return "fixed-noreplace \(range) overlaps \(o) and must fail with \(conventions.fixedNoReplaceCollision), got \(result)"
+        case (nil, .error(.ENOMEM)) where pageTablesMayFail(mapping: AddressSpan(range), protection: request.protection, in: before,
+                                                            universe: t.before.universe):
             return nil
         case (nil, let result):
             return "fixed-noreplace \(range) was free and inside the total range, but returned \(result)"
@@ -89,10 +122,18 @@ enum PlacementProperties {
     }
 
     static let allocationFree = Property(
-        id: "allocation-free", summary: "placing a range performs no heap allocation"
+        id: "allocation-free", summary: "placing a range performs no heap allocation", needs: [.regions, .heapAllocations]
     ) { t in
         guard t.operation.isMmap else { return nil }
-        let made = t.after.placementHeapAllocations - t.before.placementHeapAllocations
+        let made = t.after.observation.placementHeapAllocations - t.before.observation.placementHeapAllocations
         return made == 0 ? nil : "\(t.operation) made \(made) heap allocation(s) while placing the range"
+    }
+}
+
+extension Operation {
+    /// The candidate index a randomized mmap carries.
+    var randomizedChoice: UInt64? {
+        if case let .mmap(_, _, .randomized, _, _, choice) = self { return choice }
+        return nil
     }
 }

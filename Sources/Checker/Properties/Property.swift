@@ -3,7 +3,9 @@ import Model
 /// A checkable property of SPEC §3: a state invariant (checked on every reachable state), a
 /// transition property (checked around every step), or both (a transition part plus a part that
 /// depends only on the state after the step). `check` returns nil when it holds, else an
-/// explanation of what is wrong.
+/// explanation of what is wrong. A property judges observations only, against the checker's
+/// oracles (`Oracles/`), and names the capabilities it needs: an implementation that reports
+/// less skips it (`isCheckable(on:)`).
 public struct Property: Sendable {
     public enum Scope: String, Sendable { case state, transition }
 
@@ -14,15 +16,17 @@ public struct Property: Sendable {
         let summary: String
         let scope: Scope
         let isPolicy: Bool
-        let stateCheck: (@Sendable (AddressSpace) -> String?)?
+        let needs: ObservationCapabilities
+        let stateCheck: (@Sendable (ObservedState) -> String?)?
         let transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?
 
-        init(id: String, summary: String, scope: Scope, isPolicy: Bool, stateCheck: (@Sendable (AddressSpace) -> String?)?,
-             transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?) {
+        init(id: String, summary: String, scope: Scope, isPolicy: Bool, needs: ObservationCapabilities,
+             stateCheck: (@Sendable (ObservedState) -> String?)?, transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?) {
             self.id = id
             self.summary = summary
             self.scope = scope
             self.isPolicy = isPolicy
+            self.needs = needs
             self.stateCheck = stateCheck
             self.transitionCheck = transitionCheck
         }
@@ -37,33 +41,45 @@ public struct Property: Sendable {
     public var scope: Scope { storage.scope }
     /// A policy rather than a safety property (first-fit): users may switch it off.
     public var isPolicy: Bool { storage.isPolicy }
+    /// What the implementation must report for this property to be checked.
+    public var needs: ObservationCapabilities { storage.needs }
 
-    public init(id: String, summary: String, isPolicy: Bool = false, state check: @escaping @Sendable (AddressSpace) -> String?) {
-        storage = Storage(id: id, summary: summary, scope: .state, isPolicy: isPolicy, stateCheck: check, transitionCheck: nil)
+    /// Whether an implementation reporting `capabilities` can feed this property.
+    public func isCheckable(on capabilities: ObservationCapabilities) -> Bool { capabilities.isSuperset(of: needs) }
+
+    public init(id: String, summary: String, isPolicy: Bool = false, needs: ObservationCapabilities = .regions,
+                state check: @escaping @Sendable (ObservedState) -> String?) {
+        storage = Storage(id: id, summary: summary, scope: .state, isPolicy: isPolicy, needs: needs, stateCheck: check, transitionCheck: nil)
     }
 
-    public init(id: String, summary: String, isPolicy: Bool = false, transition check: @escaping @Sendable (Transition) -> String?) {
-        self.init(id: id, summary: summary, isPolicy: isPolicy, conventions: { transition, _ in check(transition) })
+    public init(id: String, summary: String, isPolicy: Bool = false, needs: ObservationCapabilities = .regions,
+                transition check: @escaping @Sendable (Transition) -> String?) {
+        self.init(id: id, summary: summary, isPolicy: isPolicy, needs: needs, conventions: { transition, _ in check(transition) })
     }
 
     /// A transition property whose verdict on an errno depends on what the design documents.
-    public init(id: String, summary: String, isPolicy: Bool = false,
+    public init(id: String, summary: String, isPolicy: Bool = false, needs: ObservationCapabilities = .regions,
                 conventions check: @escaping @Sendable (Transition, ErrorConventions) -> String?) {
-        storage = Storage(id: id, summary: summary, scope: .transition, isPolicy: isPolicy, stateCheck: nil, transitionCheck: check)
+        storage = Storage(id: id, summary: summary, scope: .transition, isPolicy: isPolicy, needs: needs, stateCheck: nil, transitionCheck: check)
     }
 
     /// A property with a transition part (checked first) and a state part on the state after
     /// the step, which an explorer may skip for states it has already checked.
-    public init(id: String, summary: String, isPolicy: Bool = false,
-                state: @escaping @Sendable (AddressSpace) -> String?, transition: @escaping @Sendable (Transition) -> String?) {
-        storage = Storage(id: id, summary: summary, scope: .transition, isPolicy: isPolicy, stateCheck: state,
+    public init(id: String, summary: String, isPolicy: Bool = false, needs: ObservationCapabilities = .regions,
+                state: @escaping @Sendable (ObservedState) -> String?, transition: @escaping @Sendable (Transition) -> String?) {
+        storage = Storage(id: id, summary: summary, scope: .transition, isPolicy: isPolicy, needs: needs, stateCheck: state,
                           transitionCheck: { t, _ in transition(t) })
     }
 
-    /// Checks the state part on `space` (a pure transition property holds vacuously here).
-    public func check(state space: AddressSpace) -> Violation? {
-        storage.stateCheck?(space).map { Violation(property: id, explanation: $0) }
+    /// Checks the state part on `state` (a pure transition property holds vacuously here, and so
+    /// does one the implementation cannot feed).
+    public func check(state: ObservedState) -> Violation? {
+        guard isCheckable(on: state.capabilities) else { return nil }
+        return storage.stateCheck?(state).map { Violation(property: id, explanation: $0) }
     }
+
+    /// Checks the state part on a model state.
+    public func check(state space: AddressSpace) -> Violation? { check(state: ObservedState(model: space)) }
 
     /// Checks a step: the transition part on the step, the state part on the state after it.
     /// Error codes are judged by the conventions of the design the step ran on.
@@ -79,6 +95,7 @@ public struct Property: Sendable {
     /// As `check(_:conventions:)`, but with `stateIsNew: false` the state part is skipped: the
     /// caller has already checked the state after the step (it depends on nothing else).
     public func check(_ transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
+        guard isCheckable(on: transition.after.capabilities) else { return nil }
         if let transitionCheck = storage.transitionCheck, let problem = transitionCheck(transition, conventions) {
             return Violation(property: id, explanation: problem)
         }

@@ -5,6 +5,7 @@ import Model
 /// one reported for a step).
 public enum PropertyCatalogue {
     public static let all: [Property] = [
+        ConsistencyProperties.internalConsistency,
         StateProperties.noOverlap,
         StateProperties.inBounds,
         StateProperties.treeShape,
@@ -60,12 +61,17 @@ public struct PropertySet: Sendable {
         if removed.contains(Self.alwaysChecked) {
             throw InputError(source: "--properties", message: "\"\(Self.alwaysChecked)\" cannot be left out: the model's operations assume disjoint regions")
         }
-        chosen.append(Self.alwaysChecked)
+        if removed.contains(Self.brokenAssumptions) {
+            throw InputError(source: "--properties", message: "\"\(Self.brokenAssumptions)\" cannot be left out: it reports a bug that broke the model itself")
+        }
+        chosen += [Self.brokenAssumptions, Self.alwaysChecked]
         self.init(PropertyCatalogue.all.filter { chosen.contains($0.id) && !removed.contains($0.id) }, conventions: conventions)
     }
 
     /// The property every selection includes (see `init(selection:conventions:)`).
     public static let alwaysChecked = "no-overlap"
+    /// Also in every selection: a step that broke the model's own assumptions is always reported.
+    public static let brokenAssumptions = "internal-consistency"
 
     public var ids: [String] { properties.map(\.id) }
 
@@ -79,10 +85,19 @@ public struct PropertySet: Sendable {
     }
 
     /// The first violated state invariant of `space` (for the initial state).
-    public func firstViolation(state space: AddressSpace) -> Violation? {
+    public func firstViolation(state space: AddressSpace) -> Violation? { firstViolation(state: ObservedState(model: space)) }
+
+    /// The first violated state invariant of an observed state.
+    public func firstViolation(state: ObservedState) -> Violation? {
         for property in properties {
-            if let v = property.check(state: space) { return v }
+            if let v = property.check(state: state) { return v }
         }
         return nil
+    }
+
+    /// The selected properties an implementation reporting `capabilities` cannot feed: a run
+    /// skips them and says so.
+    public func skipped(on capabilities: ObservationCapabilities) -> [String] {
+        properties.filter { !$0.isCheckable(on: capabilities) }.map(\.id)
     }
 }

@@ -1,7 +1,8 @@
 import Model
 
 /// What munmap and mprotect must do to the regions they cut: partition them exactly, and keep
-/// every page that stays mapped on the same VMObject page.
+/// every page that stays mapped on the same VMObject page. The expected pieces come from
+/// `SplitOracle`'s arithmetic on the observation before the step.
 enum SplitProperties {
     static let splitPartition = Property(
         id: "split-partition",
@@ -14,37 +15,32 @@ enum SplitProperties {
         case .mprotect(_, _, let p): newProtection = p
         default: return nil
         }
-        guard let range = operatedRange(of: t.operation, pageSize: t.before.pageSize) else { return nil }
+        guard let operated = operatedRange(of: t.operation, pageSize: t.before.pageSize) else { return nil }
+        let range = AddressSpan(operated)
         let P = t.before.pageSize
-        for source in t.before.regions.regions(intersecting: range) {
-            let parts = source.range.carve(range)
-            var segments: [(VirtualRange, Protection?)] = [parts.below, parts.above].compactMap { $0 }.map { ($0, source.protection) }
-            segments.append((source.range.intersection(range)!, newProtection))
-            for (segment, protection) in segments {
+        let after = t.after.regions
+        for source in RegionLookupOracle.intersecting(range, in: t.before.regions) {
+            let sourceSpan = AddressSpan(source)
+            for piece in SplitOracle.pieces(of: source, cutBy: range, newProtection: newProtection, pageSize: P) {
                 var covered: UInt64 = 0
-                var problem: String?
-                t.after.regions.forEachRegion(intersecting: segment) { piece in
-                    let overlap = piece.range.intersection(segment)!
-                    guard let expected = protection else {
-                        problem = "munmap \(range) left \(overlap) of \(source.range) mapped (by \(piece.range))"
-                        return false
+                for found in RegionLookupOracle.intersecting(piece.span, in: after) {
+                    let overlap = AddressSpan(found).intersection(piece.span)
+                    guard let expected = piece.protection else {
+                        return "munmap \(range) left \(overlap) of \(sourceSpan) mapped (by \(AddressSpan(found)))"
                     }
-                    if !t.after.sameBacking(piece, source, at: overlap.base) {
-                        problem = "\(overlap) of \(source.range) now shows VMObject page \(piece.objectPage(of: overlap.base, pageSize: P)) "
-                            + "instead of \(source.objectPage(of: overlap.base, pageSize: P))"
-                        return false
+                    let shown = found.objectPage(of: overlap.lower, pageSize: P)
+                    let wanted = piece.objectPage + (overlap.lower - piece.span.lower) / P
+                    if found.object != piece.object || shown != wanted {
+                        return "\(overlap) of \(sourceSpan) now shows VMObject page \(shown) instead of \(wanted)"
                     }
-                    if piece.protection != expected {
-                        problem = "\(overlap) of \(source.range) has protection \(piece.protection), expected \(expected)"
-                        return false
+                    if found.protection != expected {
+                        return "\(overlap) of \(sourceSpan) has protection \(found.protection), expected \(expected)"
                     }
                     covered += overlap.size
-                    return true
                 }
-                if let problem { return problem }
-                if protection != nil && covered != segment.size {
-                    let verb = covered < segment.size ? "lost" : "duplicated"
-                    return "\(segment) of \(source.range): \(covered / P) of \(segment.size / P) pages covered after the split (pages \(verb))"
+                if piece.protection != nil && covered != piece.span.size {
+                    let verb = covered < piece.span.size ? "lost" : "duplicated"
+                    return "\(piece.span) of \(sourceSpan): \(covered / P) of \(piece.span.size / P) pages covered after the split (pages \(verb))"
                 }
             }
         }
@@ -53,75 +49,58 @@ enum SplitProperties {
 
     static let offsetCoherence = Property(
         id: "offset-coherence",
-        summary: "every page that stays mapped still reaches the same VMObject page and data"
+        summary: "every page that stays mapped still reaches the same VMObject page and data",
+        needs: [.regions, .objectsAndFrames]
     ) { t in
         if case .teardown = t.operation { return nil }
         // Nothing moved and no data changed (a failed or no-op step): every page trivially stays.
-        if t.before.sameContents(as: t.after) { return nil }
+        if t.before.sameMemory(as: t.after) { return nil }
         let P = t.before.pageSize
+        let before = t.before.observation, after = t.after.observation
         // A failed step must leave everything; a successful munmap/fixed mmap removes its range.
-        let removed: VirtualRange? = t.result.isSuccess ? {
+        let removed: AddressSpan? = t.result.isSuccess ? {
             switch t.operation {
-            case .munmap, .mmap: operatedRange(of: t.operation, pageSize: P)
+            case .munmap, .mmap: operatedRange(of: t.operation, pageSize: P).map(AddressSpan.init)
             default: nil
             }
         }() : nil
         var touched: UInt64?
         if case let .touch(address, true, _) = t.operation { touched = address / P }
-        if t.before.regions.hasSameRegions(as: t.after.regions), removed.map({ !t.before.regions.anyRegion(intersecting: $0) }) ?? true {
-            // Every region stayed exactly as it was (a touch, say): each is its own piece, so
-            // only its populated pages need a look.
-            for region in t.before.regions.regions {
-                guard let old = t.before.object(of: region), let new = t.after.object(of: region) else { continue }
-                for page in old.populated(in: region.offset, count: region.range.size / P) {
-                    let vpn = region.range.base / P + (page.page - region.offset)
-                    guard let frame = new.frame(at: page.page), frame == page.frame else {
-                        return "page \((vpn * P).hex) lost its frame (VMObject page \(page.page))"
-                    }
-                    if vpn != touched && t.before.frames.read(frame) != t.after.frames.read(frame) {
-                        return "page \((vpn * P).hex) changed its data from \(t.before.frames.read(frame)) to \(t.after.frames.read(frame))"
-                    }
-                }
-            }
-            return nil
-        }
-        for source in t.before.regions.regions {
-            let segments: [VirtualRange]
-            if let removed {
-                let parts = source.range.carve(removed)
-                segments = source.range.intersects(removed) ? [parts.below, parts.above].compactMap { $0 } : [source.range]
+        for source in before.regions {
+            let span = AddressSpan(source)
+            // The pieces of `source` that must stay mapped: all of it, or what the step's range leaves.
+            let kept: [AddressSpan]
+            if let removed, span.intersects(removed) {
+                let parts = SplitOracle.outsideParts(of: span, cutBy: removed)
+                kept = [parts.below, parts.above].filter { !$0.isEmpty }
             } else {
-                segments = [source.range]
+                kept = [span]
             }
-            for segment in segments {
+            for segment in kept {
                 var covered: UInt64 = 0
-                var problem: String?
-                t.after.regions.forEachRegion(intersecting: segment) { piece in
-                    let overlap = piece.range.intersection(segment)!
+                for piece in RegionLookupOracle.intersecting(segment, in: after.regions) {
+                    let overlap = AddressSpan(piece).intersection(segment)
                     covered += overlap.size
-                    if !t.after.sameBacking(piece, source, at: overlap.base) {
+                    let shown = piece.objectPage(of: overlap.lower, pageSize: P)
+                    let wanted = source.objectPage(of: overlap.lower, pageSize: P)
+                    if piece.object != source.object || shown != wanted {
                         let which = piece.object == source.object ? "" : "another VMObject's "
-                        problem = "\(overlap) stayed mapped but now reaches \(which)page \(piece.objectPage(of: overlap.base, pageSize: P)) "
-                            + "instead of VMObject page \(source.objectPage(of: overlap.base, pageSize: P))"
-                        return false
+                        return "\(overlap) stayed mapped but now reaches \(which)page \(shown) instead of VMObject page \(wanted)"
                     }
                     // Populated pages keep their frame and data (a write touch changes its own page's data).
-                    guard let old = t.before.object(of: source), let new = t.after.object(of: piece) else { return true }
-                    let firstPage = source.objectPage(of: overlap.base, pageSize: P)
-                    for page in old.populated(in: firstPage, count: overlap.size / P) {
-                        let vpn = overlap.base / P + (page.page - firstPage)
-                        guard let frame = new.frame(at: page.page), frame == page.frame else {
-                            problem = "page \((vpn * P).hex) lost its frame (VMObject page \(page.page))"
-                            return false
+                    guard let old = FrameOracle.object(source.object, in: before), let new = FrameOracle.object(piece.object, in: after)
+                    else { continue }
+                    for page in old.populated where page.page >= wanted && page.page - wanted < overlap.size / P {
+                        let vpn = overlap.lower / P + (page.page - wanted)
+                        guard let frame = FrameOracle.frame(of: page.page, in: new), frame == page.frame else {
+                            return "page \((vpn * P).hex) lost its frame (VMObject page \(page.page))"
                         }
-                        if vpn != touched && t.before.frames.read(frame) != t.after.frames.read(frame) {
-                            problem = "page \((vpn * P).hex) changed its data from \(t.before.frames.read(frame)) to \(t.after.frames.read(frame))"
-                            return false
+                        let was = FrameOracle.contents(of: frame, in: before), now = FrameOracle.contents(of: frame, in: after)
+                        if vpn != touched && was != now {
+                            return "page \((vpn * P).hex) changed its data from \(was.map(String.init) ?? "nothing") to \(now.map(String.init) ?? "nothing")"
                         }
                     }
-                    return true
                 }
-                if let problem { return problem }
                 if covered != segment.size {
                     return "\(segment) was mapped before \(t.operation) and should still be, but only \(covered / P) of \(segment.size / P) pages are"
                 }

@@ -1,38 +1,45 @@
 import Model
 
-/// Invariants of every reachable state: the region tree's shape and the regions' ranges.
+/// Invariants of every reachable state: the regions' ranges, and the model's own tree shape.
 enum StateProperties {
-    static let noOverlap = Property(id: "no-overlap", summary: "regions are pairwise disjoint") { space in
-        var previous: Region?
-        for region in space.regions.regions {
-            if let p = previous, region.range.base < p.range.end {
-                return "regions \(p.range) and \(region.range) overlap on \(p.range.intersection(region.range).map(\.description) ?? "?")"
+    static let noOverlap = Property(id: "no-overlap", summary: "regions are pairwise disjoint") { state in
+        var previous: ObservedRegion?
+        for region in state.regions.sorted(by: { $0.base < $1.base }) {
+            if let p = previous, AddressSpan(region).intersects(AddressSpan(p)) {
+                return "regions \(AddressSpan(p)) and \(AddressSpan(region)) overlap on \(AddressSpan(p).intersection(AddressSpan(region)))"
             }
-            if previous == nil || region.range.end > previous!.range.end { previous = region }
+            if previous == nil || AddressSpan(region).upper > AddressSpan(previous!).upper { previous = region }
         }
         return nil
     }
 
     static let inBounds = Property(
         id: "in-bounds", summary: "every region is page-aligned, non-empty and inside the total range"
-    ) { space in
-        let total = space.universe.totalRange
-        for region in space.regions.regions {
-            let r = region.range
-            if !r.base.isAligned(to: space.pageSize) || !r.size.isAligned(to: space.pageSize) {
+    ) { state in
+        let total = AddressSpan(state.universe.totalRange)
+        for region in state.regions {
+            let r = AddressSpan(region)
+            if !region.base.isAligned(to: state.pageSize) || !region.size.isAligned(to: state.pageSize) {
                 return "region \(r) is not page-aligned"
             }
-            if r.size == 0 { return "region at \(r.base.hex) is empty" }
-            if !total.contains(r) { return "region \(r) reaches outside the total range \(total)" }
+            if region.size == 0 { return "region at \(region.base.hex) is empty" }
+            if region.base.addingReportingOverflow(region.size).overflow || !total.contains(r) {
+                return "region \(r) reaches outside the total range \(total)"
+            }
         }
         return nil
     }
 
+    /// A self-check of the reference model, not a property of the specification: the model's
+    /// red-black tree is well formed. Only the model can show its tree (`.modelInternals`), so
+    /// any other implementation skips it.
     static let treeShape = Property(
-        id: "tree-shape", summary: "the red-black tree is well formed and its keys are the region bases"
-    ) { space in
+        id: "tree-shape", summary: "the red-black tree is well formed and its keys are the region bases",
+        needs: [.regions, .modelInternals]
+    ) { state in
+        guard let model = state.model else { return nil }
         do throws(TreeInvariantViolation) {
-            try space.regions.checkInvariants()
+            try model.regions.checkInvariants()
             return nil
         } catch {
             return error.message

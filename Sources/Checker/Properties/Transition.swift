@@ -1,18 +1,24 @@
 import Model
 
-/// One step as the transition properties see it: the state before, what was asked, what came
-/// back, and the state after. The explorer and the random runner build one per step.
+/// One step as the transition properties see it: the observed state before, what was asked,
+/// what came back, and the observed state after. The explorer and the random runner build one
+/// per step; an external implementation's driver builds it from its own observations.
 public struct Transition: Sendable {
-    public let before: AddressSpace
+    public let before: ObservedState
     public let operation: Operation
     public let result: OperationResult
-    public let after: AddressSpace
+    public let after: ObservedState
 
-    public init(before: AddressSpace, operation: Operation, result: OperationResult, after: AddressSpace) {
+    public init(before: ObservedState, operation: Operation, result: OperationResult, after: ObservedState) {
         self.before = before
         self.operation = operation
         self.result = result
         self.after = after
+    }
+
+    /// A step of the reference model, observed lazily.
+    public init(before: AddressSpace, operation: Operation, result: OperationResult, after: AddressSpace) {
+        self.init(before: ObservedState(model: before), operation: operation, result: result, after: ObservedState(model: after))
     }
 
     /// Applies `operation` to a copy of `before`.
@@ -20,5 +26,14 @@ public struct Transition: Sendable {
         var after = before
         let result = operation.apply(to: &after)
         self.init(before: before, operation: operation, result: result, after: after)
+    }
+
+    /// Applies `operation` to a copy of an implementation's state.
+    public static func applying<I: ImplementationUnderTest>(_ operation: Operation, to before: I) -> Transition {
+        var after = before
+        let result = after.apply(operation)
+        return Transition(before: ObservedState(observation: before.observe(), universe: before.universe, design: before.design, implementation: before),
+                          operation: operation, result: result,
+                          after: ObservedState(observation: after.observe(), universe: after.universe, design: after.design, implementation: after))
     }
 }

@@ -10,7 +10,7 @@ public struct RandomStatistics: Sendable, Hashable {
     /// `outcomes[kind * outcomeCount + outcome]`: outcome 0 is success, 1... a `KernelError` case.
     var outcomes = [Int](repeating: 0, count: AbstractStep.Kind.allCases.count * RandomStatistics.outcomeCount)
 
-    static let outcomeCount = 1 + KernelError.allCases.count
+    static let outcomeCount = 2 + KernelError.allCases.count  // ok, each errno, a broken assumption
 
     public init() {}
 
@@ -32,6 +32,7 @@ public struct RandomStatistics: Sendable, Hashable {
         case .EFAULT: 3
         case .EPERM: 4
         case .EOVERFLOW: 5
+        case .ENOTRECOVERABLE: 6
         }
     }
 

@@ -18,7 +18,7 @@ public enum TraceCheck {
         for (i, step) in trace.steps.enumerated() {
             let transition = Transition(applying: step.operation, to: space)
             if let v = properties.firstViolation(transition) { return Finding(violation: v, step: i + 1) }
-            space = transition.after
+            space = transition.after.model!
         }
         return nil
     }

@@ -27,7 +27,7 @@ public struct Z3Sampling: Sendable, Hashable {
         if every == 1 { return true }
         var bytes: [UInt8] = []
         var scratch = SnapshotScratch()
-        transition.before.encode(into: &bytes, scratch: &scratch)
+        transition.before.model!.encode(into: &bytes, scratch: &scratch)
         bytes.append(0xff)
         bytes.append(contentsOf: transition.operation.description.utf8)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -57,8 +57,9 @@ public enum Z3FactsTranslator {
 
     /// The facts of one step, for `kind: transition` property files.
     public static func transition(_ t: Transition) -> Z3Facts {
-        .transition(universe: universe(t.before.universe), before: regions(of: t.before), operation: operation(t.operation, pageSize: t.before.pageSize),
-                    result: result(t), after: regions(of: t.after))
+        // Z3 checks run on the reference model (the facts are written from its states).
+        .transition(universe: universe(t.before.universe), before: regions(of: t.before.model!), operation: operation(t.operation, pageSize: t.before.pageSize),
+                    result: result(t), after: regions(of: t.after.model!))
     }
 
     public static func operation(_ operation: Operation, pageSize: UInt64) -> Z3OperationFact {
@@ -101,18 +102,21 @@ public enum Z3FactsTranslator {
     /// get its page tables. The second half is the same excuse `hole-completeness` grants in
     /// Swift, so the two checks compare the hole search itself.
     static func allocationMayHaveFailed(_ t: Transition) -> Bool {
-        if t.before.faults != t.after.faults && t.result == .error(.ENOMEM) {
+        let before = t.before.observation, after = t.after.observation
+        let consumed = before.pendingPageTableFailures != after.pendingPageTableFailures || before.pendingFrameFailures != after.pendingFrameFailures
+        if consumed && t.result == .error(.ENOMEM) {
             if case .failNext = t.operation {} else { return true }
         }
         guard t.result == .error(.ENOMEM), let request = MmapRequest(t.operation, pageSize: t.before.pageSize) else { return false }
         switch request.placement {
         case .anywhere, .randomized:
-            guard let hole = try? t.before.regions.findAnywhere(size: request.size, alignment: request.alignment) else { return false }
-            if pageTablesMayFail(mapping: hole, protection: request.protection, in: t.before) { return true }
-            return request.placement == .randomized && pageTablesMayFailAnywhere(protection: request.protection, in: t.before)
+            let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)
+            guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes) else { return false }
+            if pageTablesMayFail(mapping: hole, protection: request.protection, in: before, universe: t.before.universe) { return true }
+            return request.placement == .randomized && pageTablesMayFailAnywhere(protection: request.protection, in: before, universe: t.before.universe)
         case .fixedNoReplace, .fixed:
             guard let range = request.fixedRange else { return false }
-            return pageTablesMayFail(mapping: range, protection: request.protection, in: t.before)
+            return pageTablesMayFail(mapping: AddressSpan(range), protection: request.protection, in: before, universe: t.before.universe)
         }
     }
 }

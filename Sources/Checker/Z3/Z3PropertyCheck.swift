@@ -71,7 +71,7 @@ public final class Z3PropertyCheck {
             let facts: Z3Facts
             switch property.kind {
             case .state:
-                if stateFacts == nil { stateFacts = Z3FactsTranslator.state(transition.after) }
+                if stateFacts == nil { stateFacts = Z3FactsTranslator.state(transition.after.model!) }
                 facts = stateFacts!
             case .transition:
                 if transitionFacts == nil { transitionFacts = Z3FactsTranslator.transition(transition) }

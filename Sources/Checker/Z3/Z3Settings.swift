@@ -44,7 +44,7 @@ public enum Z3Confirmation {
         for step in trace.steps {
             let t = Transition(applying: step.operation, to: space)
             last = t
-            space = t.after
+            space = t.after.model!
         }
         guard let last, let verdict = check.confirm(violation, in: last) else { return nil }
         switch verdict {

@@ -29,7 +29,7 @@ extension AddressSpace {
         }
         let object = objects.create(pageCount: rounded / pageSize)
         let region = Region(range: range, protection: protection, object: object, offset: 0)
-        regions.insert(region)
+        try regions.insert(region)
         retain(objectOf: region)
         // PROT_NONE: only attach the page directory, no page-table work (c6adefcfc04).
         guard protection.isAccessible else { return range }
@@ -37,7 +37,7 @@ extension AddressSpace {
             try serenityMap(region, flush: false)
         } catch {
             // The scope guard (4edae21bd13) takes the region out of the tree; ~Region unmaps it.
-            serenityDeallocate(region)
+            try serenityDeallocate(region)
             throw isFixed ? serenityFailure(error, unless: .atomicFixedMmap, restoring: start) : error
         }
         return range

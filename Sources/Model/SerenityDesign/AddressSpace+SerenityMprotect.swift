@@ -32,12 +32,13 @@ extension AddressSpace {
         var found: UInt64 = 0
         for region in affected {
             guard protectionValid else { throw .EINVAL }
-            found += region.range.intersection(range)!.size
+            guard let part = region.range.intersection(range) else { throw Self.lookupBroken(region, range) }
+            found += part.size
         }
         guard found == range.size else { throw .ENOMEM }
         for source in affected {
             if source.protection == protection { continue }
-            let covered = range.intersection(source.range)!
+            guard let covered = range.intersection(source.range) else { throw Self.lookupBroken(source, range) }
             if covered == source.range {
                 try serenitySetProtectionAndRemap(source, protection, start: start)
                 continue
@@ -53,7 +54,7 @@ extension AddressSpace {
     mutating func serenitySetProtectionAndRemap(_ region: Region, _ protection: Protection, start: AddressSpace) throws(KernelError) {
         var updated = region
         updated.protection = protection
-        regions.replace(at: region.range.base, with: updated)
+        try regions.replace(at: region.range.base, with: updated)
         do throws(KernelError) {
             try serenityMap(updated, flush: true)
         } catch {
@@ -67,15 +68,15 @@ extension AddressSpace {
     mutating func serenityReprotectPart(_ source: Region, _ covered: VirtualRange, _ protection: Protection,
                                         start: AddressSpace) throws(KernelError) {
         regions.remove(at: source.range.base)
-        serenityUnmap(source, flush: true)
+        try serenityUnmap(source, flush: true)
         let outer: [Region]
         let middle: Region
         do throws(KernelError) {
             outer = try serenitySplit(source, around: covered)
             middle = try serenityPlaceSplitRegion(of: source, range: covered, protection: protection)
-            release(objectOf: source)
+            try release(objectOf: source)
         } catch {
-            release(objectOf: source)
+            try release(objectOf: source)
             throw serenityFailure(error, unless: .rollBackFailedSplits, restoring: start)
         }
         try serenityMapParts(outer + [middle], start: start)

@@ -13,13 +13,13 @@ extension AddressSpace {
     mutating func serenityUnmapMmapRange(_ range: VirtualRange, start: AddressSpace) throws(KernelError) {
         // 1. Exact match: deallocate (the destructor unmaps and flushes, PROT_NONE aside).
         if let whole = regions.serenityRegion(matching: range) {
-            serenityDeallocate(whole)
+            try serenityDeallocate(whole)
             return
         }
         // 2. One region contains the range: take, unmap, split into 1–2 parts, map each.
         if let source = regions.serenityRegion(containing: range) {
             regions.remove(at: source.range.base)
-            serenityUnmap(source, flush: true)
+            try serenityUnmap(source, flush: true)
             let parts = try serenitySplitTaken(source, around: range, start: start)
             try serenityMapParts(parts, start: start)
             return
@@ -28,12 +28,12 @@ extension AddressSpace {
         let affected = regions.serenityRegionsIntersecting(range, fixes: serenityFixes)
         var parts: [Region] = []
         for source in affected {
-            if source.range.intersection(range)!.size == source.range.size {
-                serenityDeallocate(source)
+            if source.range.intersection(range)?.size == source.range.size {
+                try serenityDeallocate(source)
                 continue
             }
             regions.remove(at: source.range.base)
-            serenityUnmap(source, flush: true)
+            try serenityUnmap(source, flush: true)
             parts += try serenitySplitTaken(source, around: range, start: start)
         }
         try serenityMapParts(parts, start: start)
@@ -45,10 +45,10 @@ extension AddressSpace {
     mutating func serenitySplitTaken(_ source: Region, around range: VirtualRange, start: AddressSpace) throws(KernelError) -> [Region] {
         do throws(KernelError) {
             let parts = try serenitySplit(source, around: range)
-            release(objectOf: source)
+            try release(objectOf: source)
             return parts
         } catch {
-            release(objectOf: source)
+            try release(objectOf: source)
             throw serenityFailure(error, unless: .rollBackFailedSplits, restoring: start)
         }
     }

@@ -14,7 +14,7 @@ extension AddressSpace {
         let pages = pages(of: region.range)
         if !region.protection.isAccessible && serenityFixes.contains(.inaccessibleMapReleasesTables) {
             // The fix: an inaccessible page needs no PTE, so release instead of ensuring.
-            serenityReleasePTEs(pages)
+            try serenityReleasePTEs(pages)
             if flush { tlb.remove(pages: pages) }
             return
         }
@@ -47,9 +47,9 @@ extension AddressSpace {
     }
 
     /// `Region::unmap(flush)`: `release_pte` on every page, then the flush (then detach).
-    mutating func serenityUnmap(_ region: Region, flush: Bool) {
+    mutating func serenityUnmap(_ region: Region, flush: Bool) throws(KernelError) {
         let pages = pages(of: region.range)
-        serenityReleasePTEs(pages)
+        try serenityReleasePTEs(pages)
         if flush { tlb.remove(pages: pages) }
     }
 
@@ -58,29 +58,29 @@ extension AddressSpace {
     /// overlaps reaches one of those two points, so each gets the all-clear test — which knows
     /// nothing of regions: a table that only covers unpopulated pages of a still-mapped region is
     /// all clear too. `SerenityFixes.keepTablesOfMappedRegions` keeps such a table.
-    mutating func serenityReleasePTEs(_ pages: Range<UInt64>) {
+    mutating func serenityReleasePTEs(_ pages: Range<UInt64>) throws(KernelError) {
         guard !pages.isEmpty else { return }
         directory.ptes.remove(pages: pages)
         let perTable = universe.pagesPerTable
         for table in Array(directory.tables(in: pages.lowerBound / perTable ... (pages.upperBound - 1) / perTable)) {
             guard directory.ptes.entries(in: table * perTable ..< (table + 1) * perTable).isEmpty else { continue }
             if serenityFixes.contains(.keepTablesOfMappedRegions) && isTableNeeded(table) { continue }
-            directory.freeTable(table)
+            try directory.freeTable(table)
         }
     }
 
     /// `~Region` of a region already taken out of the tree: a PROT_NONE region is assumed never
     /// mapped and skips the unmap (c6adefcfc04, still at HEAD); any other is unmapped with a
     /// flush. Then its VMObject reference goes.
-    mutating func serenityDestroy(_ region: Region) {
-        if region.protection.isAccessible { serenityUnmap(region, flush: true) }
-        release(objectOf: region)
+    mutating func serenityDestroy(_ region: Region) throws(KernelError) {
+        if region.protection.isAccessible { try serenityUnmap(region, flush: true) }
+        try release(objectOf: region)
     }
 
     /// `take_region` followed by the end of the owning pointer's scope: deallocate_region.
-    mutating func serenityDeallocate(_ region: Region) {
+    mutating func serenityDeallocate(_ region: Region) throws(KernelError) {
         regions.remove(at: region.range.base)
-        serenityDestroy(region)
+        try serenityDestroy(region)
     }
 
     /// `try_allocate_split_region`: a new region on the source's VMObject at
@@ -89,7 +89,7 @@ extension AddressSpace {
         let placed = try regions.serenityAllocateSpecific(base: range.base, size: range.size)
         let part = Region(range: placed, protection: protection, object: source.object,
                           offset: source.offset + (range.base - source.range.base) / pageSize)
-        regions.insert(part)
+        try regions.insert(part)
         retain(objectOf: part)
         return part
     }

@@ -1,19 +1,19 @@
 /// Process death at HEAD: `remove_all_regions` on the finalizer thread, then the address space
 /// and its page directory go away (serenity-notes §2, 2323cdd9141).
 extension AddressSpace {
-    mutating func serenityTeardown() {
-        serenityRemoveAllRegions()
+    mutating func serenityTeardown() throws(KernelError) {
+        try serenityRemoveAllRegions()
         serenityDestroyAddressSpace()
     }
 
     /// Unmaps every region — PROT_NONE ones included — with **no** TLB flush, then deletes them
     /// all (each drops its VMObject, which frees the frames). The stale TLB entries stay until the
     /// page directory dies.
-    mutating func serenityRemoveAllRegions() {
+    mutating func serenityRemoveAllRegions() throws(KernelError) {
         let all = Array(regions.regions)
-        for region in all { serenityUnmap(region, flush: false) }
+        for region in all { try serenityUnmap(region, flush: false) }
         regions.removeAll()
-        for region in all { release(objectOf: region) }
+        for region in all { try release(objectOf: region) }
     }
 
     /// The PageDirectory destructor frees the remaining page tables; switching away from the dead

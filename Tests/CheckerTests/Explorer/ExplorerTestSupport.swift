@@ -46,9 +46,9 @@ enum BruteForce {
                     if let fault { before.injectFailure(fault) }
                     let t = Transition(applying: operation, to: before)
                     // An injected failure nothing consumed is not a branch of its own.
-                    if let fault, t.after.faults[fault] != 0 { continue }
+                    if let fault, t.after.model!.faults[fault] != 0 { continue }
                     if properties.firstViolation(t) != nil { return true }
-                    if search(t.after, remaining - 1, alphabet, properties) { return true }
+                    if search(t.after.model!, remaining - 1, alphabet, properties) { return true }
                 }
             }
         }

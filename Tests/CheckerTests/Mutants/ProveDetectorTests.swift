@@ -51,7 +51,7 @@ import Testing
         #expect(trace.steps.map(\.operation) == expected)
         var space = AddressSpace(universe: universe)
         for step in trace.steps.dropLast() { _ = step.operation.apply(to: &space) }
-        let region = try #require(space.regions.firstRegion(intersecting: VirtualRange(base: base + 2 * P, size: P)))
+        let region = try #require(space.regions.regions(intersecting: VirtualRange(base: base + 2 * P, size: P)).first)
         #expect(region.offset == 2 && region.range.base == base + 2 * P && region.range.size == 3 * P)
     }
 }

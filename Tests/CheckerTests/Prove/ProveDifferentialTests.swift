@@ -152,7 +152,7 @@ import Z3Bridge
                     predicted.append([UInt64(Self.int(z3["lo_" + name])) * Self.P, UInt64(Self.int(z3["hi_" + name])) * Self.P, UInt64(Self.int(z3["off_" + name]))])
                 }
             }
-            let actual = t.after.regions.regions.map { [$0.range.base, $0.range.end, $0.offset] }
+            let actual = t.after.model!.regions.regions.map { [$0.range.base, $0.range.end, $0.offset] }
             #expect(predicted == actual, "case \(case_): layout \(regions), \(operation): Z3 predicts \(predicted), Swift has \(actual)")
         }
         #expect(compared > 100, "only \(compared) splits compared")

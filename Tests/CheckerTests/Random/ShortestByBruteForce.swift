@@ -21,7 +21,7 @@ enum ShortestByBruteForce {
                 path.append(op)
                 if let v = properties.firstViolation(t) {
                     if remaining == 1 && (property == nil || v.property == property) { return v }
-                } else if remaining > 1, let v = go(t.after, remaining - 1) {
+                } else if remaining > 1, let v = go(t.after.model!, remaining - 1) {
                     return v
                 }
                 path.removeLast()

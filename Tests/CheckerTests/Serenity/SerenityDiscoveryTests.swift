@@ -50,7 +50,7 @@ func serenityPerFixDiscovery() {
                     break
                 }
                 if i == found.length - 1 { print("    at HEAD: no violation") }
-                space = t.after
+                space = t.after.model!
             }
         }
     }

@@ -22,7 +22,7 @@ import Testing
         for (i, step) in trace.steps.enumerated() {
             let t = Transition(applying: step.operation, to: space)
             if let v = properties.firstViolation(t) { return (i + 1, v) }
-            space = t.after
+            space = t.after.model!
         }
         return nil
     }

@@ -140,7 +140,7 @@ struct SerenitySearch {
                     if let v = properties.firstViolation(t) {
                         return Finding(violation: v, steps: path(to: nodes.count - 1))
                     }
-                    if seen.insert(t.after.snapshot()).inserted { next.append((t.after, nodes.count - 1)) }
+                    if seen.insert(t.after.model!.snapshot()).inserted { next.append((t.after.model!, nodes.count - 1)) }
                 }
             }
             frontier = next
@@ -205,7 +205,7 @@ extension SerenitySearch {
                         }
                         continue
                     }
-                    let after = Runs(head: head.after, withoutFix: without.after, allFixes: all.after)
+                    let after = Runs(head: head.after.model!, withoutFix: without.after.model!, allFixes: all.after.model!)
                     if seen.insert(key(after)).inserted { next.append((after, nodes.count - 1)) }
                 }
             }

@@ -47,7 +47,7 @@ enum RandomWalk {
                 let t = Transition(applying: operation(in: universe, using: &rng), to: space)
                 result.append(t)
                 if all.firstViolation(t) != nil { break }
-                space = t.after
+                space = t.after.model!
             }
         }
         return result

@@ -68,7 +68,7 @@ import Testing
 
     /// The part of Swift's no-leak that the file states too.
     static func accountingProblem(_ t: Transition) -> String? {
-        t.after.leakedResource()
+        ResourceOracle.firstLeak(in: t.after.observation, universe: t.after.universe)
     }
 }
 

@@ -1,0 +1,23 @@
+import Model
+
+/// The holes of an observation: the maximal free spans of the total range, found by walking
+/// the observed regions in address order. The specification's one notion of "free".
+enum HoleOracle {
+    static func holes(of regions: [ObservedRegion], in total: VirtualRange) -> [AddressSpan] {
+        var holes: [AddressSpan] = []
+        var free = total.base  // everything below is used or outside
+        for region in regions.sorted(by: { $0.base < $1.base }) {
+            let span = AddressSpan(region)
+            if span.lower > free { holes.append(AddressSpan(free, min(span.lower, total.end))) }
+            free = max(free, span.upper)
+            if free >= total.end { break }
+        }
+        if free < total.end { holes.append(AddressSpan(free, total.end)) }
+        return holes.filter { !$0.isEmpty }
+    }
+
+    /// Whether nothing observed intersects `span`.
+    static func isFree(_ span: AddressSpan, among regions: [ObservedRegion]) -> Bool {
+        RegionLookupOracle.intersecting(span, in: regions).isEmpty
+    }
+}

@@ -1,0 +1,42 @@
+import Model
+
+/// Which resources an observed state needs (SPEC §2): a VMObject exactly while regions refer
+/// to it, as many references as referring regions, each frame of a live object's populated
+/// pages and no other, each page table some accessible region's pages lie in.
+enum ResourceOracle {
+    /// The first resource held without being needed (or needed but not held), explained.
+    static func firstLeak(in observation: Observation, universe: Universe) -> String? {
+        var referencing: [UInt64: Int64] = [:]
+        let live = Set(observation.objects.map(\.id))
+        for region in observation.regions {
+            guard live.contains(region.object) else {
+                return "region \(AddressSpan(region)) refers to a destroyed VMObject (a dangling region)"
+            }
+            referencing[region.object, default: 0] += 1
+        }
+        var owned: [UInt64] = []
+        for object in observation.objects {
+            let refs = referencing[object.id] ?? 0
+            if refs == 0 { return "a VMObject of \(object.pageCount) pages is alive but no region refers to it" }
+            if object.referenceCount != refs {
+                return "a VMObject's reference count is \(object.referenceCount) but \(refs) regions refer to it"
+            }
+            owned += object.populated.map(\.frame)
+        }
+        owned.sort()
+        for i in owned.indices.dropFirst() where owned[i] == owned[i - 1] {
+            return "frame \(owned[i]) backs \(owned.count { $0 == owned[i] }) VMObject pages"
+        }
+        let inUse = Set(observation.framesInUse.map(\.frame))
+        if let free = owned.first(where: { !inUse.contains($0) }) { return "frame \(free) backs a VMObject page but is free in the pool" }
+        let ownedSet = Set(owned)
+        if let stray = observation.framesInUse.map(\.frame).sorted().first(where: { !ownedSet.contains($0) }) {
+            return "frame \(stray) is in use but no live VMObject owns it"
+        }
+        let needed = observation.regions.filter { $0.protection.isAccessible }.compactMap { TranslationOracle.tables(of: $0, universe: universe) }
+        for table in observation.pageTables where !needed.contains(where: { $0.contains(table) }) {
+            return "page table \(table) (pages \((table * universe.pagesPerTable * universe.pageSize).hex)…) is allocated but no accessible region needs it"
+        }
+        return nil
+    }
+}
