@@ -123,7 +123,8 @@ struct ExploreCommand: ParsableCommand {
             let alphabet = try Alphabet(universe: universe, settings: try self.alphabet.apply(to: fileSettings), source: self.universe)
             report = try ExternalExplorer.run(ExternalExplorer.Request(
                 alphabet: alphabet, depth: depth ?? ExplorationDefaults.depth(for: universe), implementation: try external.spec()!,
-                propertyIDs: try externalPropertyIDs(properties), maxStates: maxStates, maxSeconds: maxSeconds))
+                propertyIDs: try externalPropertyIDs(properties), maxStates: maxStates, maxSeconds: maxSeconds,
+                design: Design(rawValue: design)!))
         } catch {
             failOnBadInput(error.description)
         }

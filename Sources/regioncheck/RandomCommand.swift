@@ -128,9 +128,10 @@ struct RandomCommand: ParsableCommand {
     func runExternal() throws {
         let report: ExternalReport
         do throws(InputError) {
-            let request = ExternalRandom.Request(
+            var request = ExternalRandom.Request(
                 universe: try UniverseFile.resolve(universe), implementation: try external.spec()!, runs: runs, steps: steps,
                 seed: parsedSeed!, propertyIDs: try externalPropertyIDs(properties))
+            request.design = Design(rawValue: design)!
             report = try ExternalRandom.run(request)
         } catch {
             failOnBadInput(error.description)

@@ -3,7 +3,8 @@
  * a checkout by build.sh) behind regioncheck_allocator.h. Reports regions only: placement,
  * fixed placement and splitting run in SerenityOS's own code; this file only adds what
  * AddressSpace would (splitting on munmap/mprotect with VirtualRange::carve, region lookup for
- * touch). Written for regioncheck; nothing here is SerenityOS code.
+ * touch, and the two sys$mmap checks before placement). Written for regioncheck; nothing here is
+ * SerenityOS code. Explore and random it with --design serenity (its errno conventions).
  */
 #include "../../../Adapter/include/regioncheck_allocator.h"
 
@@ -88,6 +89,11 @@ int mmap(void* opaque, u64 size, u32 protection, u32 placement, u64 address, u64
     if (alignment == 0) alignment = P;
     if (size == 0 || size + P - 1 < size || alignment < P || (alignment & (alignment - 1))) return RC_EINVAL;
     u64 rounded = (size + P - 1) & ~(P - 1);
+    /* What sys$mmap checks before it reaches the tree (serenity-notes section 2), restated here:
+     * anonymous executable mappings are refused, and a fixed range must be a user range. */
+    if (protection & RC_PROT_EXEC) return RC_EINVAL;
+    bool fixed = placement == RC_PLACE_FIXED || placement == RC_PLACE_FIXED_NOREPLACE;
+    if (fixed && (address + rounded < address || address + rounded > s.universe.base + s.universe.pages * P)) return RC_EFAULT;
     auto* region = new Region;
     region->protection = protection & 7u;
     region->object = s.next_object++;

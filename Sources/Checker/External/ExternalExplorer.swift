@@ -3,7 +3,8 @@ import Model
 
 /// Bounded exhaustive exploration of an external implementation: breadth-first over the same
 /// alphabet and branch order as `Explorer` (plain branches, then those with a page-table
-/// failure injected, then those with a frame failure), judged by `ObservedProperty`.
+/// failure injected, then those with a frame failure), judged by the catalogue's properties on
+/// observations (`ExternalChecks`).
 ///
 /// An implementation has no copy function, so every transition is one request to the worker:
 /// "from a fresh instance, replay the path to this state, take the branch, observe". The
@@ -20,25 +21,29 @@ public struct ExternalExplorer {
         public var maxStates: Int?
         /// Wall-clock seconds (checked between frontier states, so not repeatable).
         public var maxSeconds: Double?
+        /// Whose errno conventions the implementation follows (SerenityOS's own code: `.serenity`).
+        public var design: Design = .reference
 
         public init(alphabet: Alphabet, depth: Int, implementation: ImplementationSpec, propertyIDs: Set<String>? = nil, maxStates: Int? = nil,
-                    maxSeconds: Double? = nil) {
+                    maxSeconds: Double? = nil, design: Design = .reference) {
             self.alphabet = alphabet
             self.depth = depth
             self.implementation = implementation
             self.propertyIDs = propertyIDs
             self.maxStates = maxStates
             self.maxSeconds = maxSeconds
+            self.design = design
         }
     }
 
     public static func run(_ request: Request) throws(InputError) -> ExternalReport {
         let universe = request.alphabet.universe
         let implementation = try ExternalImplementation(spec: request.implementation, universe: universe)
-        let (checked, skipped) = ObservedProperty.selection(for: implementation.capabilities, ids: request.propertyIDs)
+        let checks = ExternalChecks(capabilities: implementation.capabilities, propertyIDs: request.propertyIDs, design: request.design,
+                                    universe: universe)
         let started = Date()
         var report = ExternalReport(verb: "explore", universe: universe, implementation: request.implementation,
-                                    capabilities: implementation.capabilities, checked: checked.map(\.id), skipped: skipped.map(\.id))
+                                    capabilities: implementation.capabilities, checked: checks.ids, skipped: checks.skipped)
         func finish(_ outcome: ExternalReport.Outcome) -> ExternalReport {
             report.outcome = outcome
             report.seconds = Date().timeIntervalSince(started)
@@ -46,11 +51,12 @@ public struct ExternalExplorer {
             return report
         }
         func violation(_ steps: [Operation], _ found: Violation) -> ExternalReport {
-            finish(.violation(ExternalCounterexample(steps: steps, violation: found, universe: universe, implementation: request.implementation)))
+            finish(.violation(ExternalCounterexample(steps: steps, violation: found, universe: universe, implementation: request.implementation,
+                                                     design: request.design)))
         }
 
         guard case .completed(let root) = implementation.run([], fresh: true, observe: true), let rootObservation = root.observation else {
-            return violation([], Violation(property: ObservedProperty.noCrashID, explanation: "the implementation crashed on create"))
+            return violation([], Violation(property: ExternalChecks.noCrashID, explanation: "the implementation crashed on create"))
         }
         var store = StateStore(capacity: 1024)
         var parents: [Int32] = [-1]
@@ -63,10 +69,7 @@ public struct ExternalExplorer {
             return encoding.withUnsafeBufferPointer { store.insert($0, hash: StateStore.hash($0)).inserted }
         }
         _ = insert(rootObservation)
-        let rootStep = ObservedStep(universe: universe, before: rootObservation, operation: .teardown, result: .ok(nil), after: rootObservation)
-        for property in checked where ["no-overlap", "in-bounds", "no-leak", "mmu-coherence", "tlb-coherence"].contains(property.id) {
-            if let found = property.check(rootStep) { return violation([], found) }
-        }
+        if let found = checks.firstViolation(initial: rootObservation) { return violation([], found) }
         var frontier: [(index: Int, observation: Observation)] = [(0, rootObservation)]
         let alphabet = request.alphabet
         for depth in 1 ... max(request.depth, 1) where request.depth > 0 {
@@ -81,21 +84,19 @@ public struct ExternalExplorer {
                     i = Int(parents[i])
                 }
                 var tableBranches: [Operation] = [], frameBranches: [Operation] = []
-                func take(_ steps: [Operation], _ operation: Operation) -> ExternalReport? {
+                func take(_ steps: [Operation], _ operation: Operation, before: Observation) -> ExternalReport? {
                     level.generated += 1
                     switch implementation.run(path + steps, fresh: true, observe: true) {
                     case .crashed(let how):
-                        return violation(path + steps, Violation(property: ObservedProperty.noCrashID, explanation: "\(operation): \(how)"))
+                        return violation(path + steps, Violation(property: ExternalChecks.noCrashID, explanation: "\(operation): \(how)"))
                     case .completed(let outcome):
                         if steps.count == 1 {
                             if outcome.pageTableAttempts > 0 { tableBranches.append(operation) }
                             if outcome.frameAttempts > 0 { frameBranches.append(operation) }
                         }
                         let after = outcome.observation!
-                        let step = ObservedStep(universe: universe, before: before, operation: operation, result: outcome.result, after: after,
-                                                refusals: outcome.refusals, unknownErrno: outcome.unknownErrno)
-                        for property in checked {
-                            if let found = property.check(step) { return violation(path + steps, found) }
+                        if let found = checks.firstViolation(before: before, operation: operation, outcome: outcome, after: after) {
+                            return violation(path + steps, found)
                         }
                         if insert(after) {
                             level.distinct += 1
@@ -108,13 +109,16 @@ public struct ExternalExplorer {
                 }
                 for letter in alphabet.letters {
                     for operation in branches(of: letter, in: before, universe: universe) {
-                        if let stop = take([operation], operation) { return stop }
+                        if let stop = take([operation], operation, before: before) { return stop }
                     }
                 }
                 if alphabet.settings.faults {
                     for (kind, plain) in [(AllocationKind.pageTable, tableBranches), (.frame, frameBranches)] {
+                        // The state the step starts from: the frontier state with the failure pending.
+                        var faulted = before
+                        if kind == .pageTable { faulted.pendingPageTableFailures += 1 } else { faulted.pendingFrameFailures += 1 }
                         for operation in plain {
-                            if let stop = take([.failNext(kind: kind, count: 1), operation], operation) { return stop }
+                            if let stop = take([.failNext(kind: kind, count: 1), operation], operation, before: faulted) { return stop }
                         }
                     }
                 }
@@ -141,21 +145,10 @@ public struct ExternalExplorer {
     /// checker's oracle over the observed holes), anything else once.
     static func branches(of letter: Operation, in observation: Observation, universe: Universe) -> [Operation] {
         guard case let .mmap(size, protection, .randomized, address, alignment, _) = letter else { return [letter] }
-        let oracle = MmapOracle(universe: universe, size: size, alignment: alignment)
-        let count = oracle?.candidateCount(in: observation.regions) ?? 0
+        let count = observation.randomizedCandidateCount(size: size, alignment: alignment, universe: universe)
         if count == 0 { return [letter] }
         return (0 ..< count).map {
             .mmap(size: size, protection: protection, placement: .randomized, address: address, alignment: alignment, choice: $0)
         }
-    }
-}
-
-extension MmapOracle {
-    /// The oracle of a randomized letter, before any step is taken.
-    init?(universe: Universe, size: UInt64, alignment: UInt64?) {
-        let step = ObservedStep(universe: universe, before: Observation(capabilities: .regions),
-                                operation: .mmap(size: size, protection: .readWrite, placement: .randomized, address: nil, alignment: alignment, choice: nil),
-                                result: .ok(nil), after: Observation(capabilities: .regions))
-        self.init(step)
     }
 }

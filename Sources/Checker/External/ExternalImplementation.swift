@@ -61,6 +61,16 @@ public struct StepReport: Sendable {
     /// Allocations the pools refused during the step (full, or a failure injected).
     public var refusals: Int
     public var observation: Observation?
+
+    public init(result: OperationResult, unknownErrno: Int64? = nil, pageTableAttempts: Int = 0, frameAttempts: Int = 0, refusals: Int = 0,
+                observation: Observation? = nil) {
+        self.result = result
+        self.unknownErrno = unknownErrno
+        self.pageTableAttempts = pageTableAttempts
+        self.frameAttempts = frameAttempts
+        self.refusals = refusals
+        self.observation = observation
+    }
 }
 
 /// A request either completes, or the implementation crashed or hung (`no-crash`).

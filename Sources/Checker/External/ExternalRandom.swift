@@ -13,6 +13,8 @@ public enum ExternalRandom {
         public var steps: Int
         public var seed: UInt64
         public var propertyIDs: Set<String>?
+        /// Whose errno conventions the implementation follows.
+        public var design: Design = .reference
         /// Replays a shrinking may try.
         public var shrinkBudget = 2000
 
@@ -29,20 +31,20 @@ public enum ExternalRandom {
     public static func run(_ request: Request) throws(InputError) -> ExternalReport {
         let universe = request.universe
         let implementation = try ExternalImplementation(spec: request.implementation, universe: universe)
-        let (checked, skipped) = ObservedProperty.selection(for: implementation.capabilities, ids: request.propertyIDs)
+        let checks = ExternalChecks(capabilities: implementation.capabilities, propertyIDs: request.propertyIDs, design: request.design,
+                                    universe: universe)
         let started = Date()
         var report = ExternalReport(verb: "random", universe: universe, implementation: request.implementation,
-                                    capabilities: implementation.capabilities, checked: checked.map(\.id), skipped: skipped.map(\.id))
+                                    capabilities: implementation.capabilities, checked: checks.ids, skipped: checks.skipped)
         for run in 0 ..< request.runs {
             var rng = SplitMix64(seed: request.seed &+ UInt64(run))
-            let found = execute(on: implementation, checked: checked, universe: universe, stepsRun: &report.stepsRun) { before, index in
+            let found = execute(on: implementation, checks: checks, stepsRun: &report.stepsRun) { before, index in
                 index < request.steps ? ExternalStepGenerator.next(&rng, observation: before, universe: universe) : nil
             }
             if let (steps, violation) = found {
-                let (shrunk, shrunkViolation) = shrink(steps, violation, on: implementation, checked: checked, universe: universe,
-                                                       budget: request.shrinkBudget)
+                let (shrunk, shrunkViolation) = shrink(steps, violation, on: implementation, checks: checks, budget: request.shrinkBudget)
                 report.outcome = .violation(ExternalCounterexample(steps: shrunk, violation: shrunkViolation, universe: universe,
-                                                                   implementation: request.implementation))
+                                                                   implementation: request.implementation, design: request.design))
                 break
             }
         }
@@ -53,10 +55,10 @@ public enum ExternalRandom {
 
     /// Runs steps from a fresh instance, one request each, until `nextStep` gives none or a
     /// property fails; returns the steps up to the failing one and its violation.
-    static func execute(on implementation: ExternalImplementation, checked: [ObservedProperty], universe: Universe, stepsRun: inout Int,
+    static func execute(on implementation: ExternalImplementation, checks: ExternalChecks, stepsRun: inout Int,
                         nextStep: (Observation, Int) -> Operation?) -> ([Operation], Violation)? {
         guard case .completed(let root) = implementation.run([], fresh: true, observe: true), var before = root.observation else {
-            return ([], Violation(property: ObservedProperty.noCrashID, explanation: "the implementation crashed on create"))
+            return ([], Violation(property: ExternalChecks.noCrashID, explanation: "the implementation crashed on create"))
         }
         var taken: [Operation] = []
         while let operation = nextStep(before, taken.count) {
@@ -64,13 +66,11 @@ public enum ExternalRandom {
             stepsRun += 1
             switch implementation.run([operation], fresh: false, observe: true) {
             case .crashed(let how):
-                return (taken, Violation(property: ObservedProperty.noCrashID, explanation: "\(operation): \(how)"))
+                return (taken, Violation(property: ExternalChecks.noCrashID, explanation: "\(operation): \(how)"))
             case .completed(let outcome):
                 let after = outcome.observation!
-                let step = ObservedStep(universe: universe, before: before, operation: operation, result: outcome.result, after: after,
-                                        refusals: outcome.refusals, unknownErrno: outcome.unknownErrno)
-                for property in checked {
-                    if let violation = property.check(step) { return (taken, violation) }
+                if let violation = checks.firstViolation(before: before, operation: operation, outcome: outcome, after: after) {
+                    return (taken, violation)
                 }
                 before = after
             }
@@ -80,8 +80,8 @@ public enum ExternalRandom {
 
     /// Deletes chunks of steps (halves, then quarters, ... single steps) while the same property
     /// still fails, to a fixed point or until the budget of replays is spent.
-    static func shrink(_ steps: [Operation], _ violation: Violation, on implementation: ExternalImplementation, checked: [ObservedProperty],
-                       universe: Universe, budget: Int) -> ([Operation], Violation) {
+    static func shrink(_ steps: [Operation], _ violation: Violation, on implementation: ExternalImplementation, checks: ExternalChecks,
+                       budget: Int) -> ([Operation], Violation) {
         var best = steps, bestViolation = violation, tries = 0, ignored = 0
         var progress = true
         while progress && tries < budget {
@@ -94,7 +94,7 @@ public enum ExternalRandom {
                     candidate.removeSubrange(start ..< min(start + chunk, best.count))
                     tries += 1
                     let replay = candidate
-                    if let (prefix, found) = execute(on: implementation, checked: checked, universe: universe, stepsRun: &ignored,
+                    if let (prefix, found) = execute(on: implementation, checks: checks, stepsRun: &ignored,
                                                      nextStep: { _, i in i < replay.count ? replay[i] : nil }),
                        found.property == violation.property {
                         best = prefix
@@ -136,8 +136,8 @@ public enum ExternalStepGenerator {
             let placement = Operation.PlacementKind.allCases[Int(rng.below(4))]
             let alignment: UInt64? = rng.chance(80) ? nil : [2, 4][Int(rng.below(2))] * P
             var choice: UInt64?
-            if placement == .randomized, let oracle = MmapOracle(universe: universe, size: size, alignment: alignment) {
-                let count = oracle.candidateCount(in: observation.regions)
+            if placement == .randomized {
+                let count = observation.randomizedCandidateCount(size: size, alignment: alignment, universe: universe)
                 choice = count > 0 ? rng.below(count) : nil
             }
             let fixedAddress: UInt64? = placement == .fixed || placement == .fixedNoReplace ? address() : nil

@@ -7,9 +7,9 @@ public enum ExternalReplayer {
     public static func run(_ trace: Trace, source: String, implementation spec: ImplementationSpec,
                            propertyIDs: Set<String>? = nil) throws(InputError) -> ReplayReport {
         let implementation = try ExternalImplementation(spec: spec, universe: trace.universe)
-        let (checked, _) = ObservedProperty.selection(for: implementation.capabilities, ids: propertyIDs)
-        var ids = checked.map(\.id)
-        ids.append(ObservedProperty.noCrashID)
+        let checks = ExternalChecks(capabilities: implementation.capabilities, propertyIDs: propertyIDs, design: trace.design,
+                                    universe: trace.universe)
+        let ids = checks.ids
         var outcomes: [ReplayReport.StepOutcome] = []
         guard case .completed(let root) = implementation.run([], fresh: true, observe: true), var before = root.observation else {
             return ReplayReport(trace: trace, source: source, steps: [], propertyIDs: ids)
@@ -19,16 +19,15 @@ public enum ExternalReplayer {
             case .crashed(let how):
                 outcomes.append(ReplayReport.StepOutcome(
                     index: i + 1, step: step, result: .error(.EFAULT), matched: step.expected.map { _ in false },
-                    violations: [Violation(property: ObservedProperty.noCrashID, explanation: "\(step.operation): \(how)")],
+                    violations: [Violation(property: ExternalChecks.noCrashID, explanation: "\(step.operation): \(how)")],
                     picture: "   (the implementation's worker ended: \(how))"))
                 return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: ids)
             case .completed(let outcome):
                 let after = outcome.observation!
-                let observed = ObservedStep(universe: trace.universe, before: before, operation: step.operation, result: outcome.result,
-                                            after: after, refusals: outcome.refusals, unknownErrno: outcome.unknownErrno)
                 outcomes.append(ReplayReport.StepOutcome(
                     index: i + 1, step: step, result: outcome.result, matched: step.expected.map { $0.matches(outcome.result) },
-                    violations: checked.compactMap { $0.check(observed) }, picture: after.picture(universe: trace.universe)))
+                    violations: checks.allViolations(before: before, operation: step.operation, outcome: outcome, after: after),
+                    picture: after.picture(universe: trace.universe)))
                 before = after
             }
         }

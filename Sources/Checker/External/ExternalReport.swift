@@ -7,9 +7,11 @@ public struct ExternalCounterexample: Sendable {
     public var violation: Violation
     public var universe: Universe
     public var implementation: ImplementationSpec
+    /// Whose errno conventions the run judged by.
+    public var design: Design = .reference
 
     public var trace: Trace {
-        var trace = Trace(universe: universe, description: "\(violation.property) on \(implementation.path)",
+        var trace = Trace(universe: universe, design: design, description: "\(violation.property) on \(implementation.path)",
                           violates: violation.property, steps: steps.map { Trace.Step($0) })
         trace.implementation = TraceImplementation(path: implementation.path, hash: implementation.hash)
         return trace

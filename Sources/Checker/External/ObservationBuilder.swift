@@ -46,6 +46,8 @@ final class ObservationBuilder {
         o.pageTables = pools.tables
         o.framesInUse = zip(pools.frames, pools.contents).map { ObservedFrame(frame: $0, contents: $1) }
         o.placementHeapAllocations = pools.placementHeapAllocations
+        o.pendingPageTableFailures = pools.pendingTableFailures
+        o.pendingFrameFailures = pools.pendingFrameFailures
         return o
     }
 }

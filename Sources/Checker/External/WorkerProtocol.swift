@@ -52,6 +52,8 @@ enum WorkerProtocol {
     static func appendObservation(_ o: Observation, to out: inout [UInt64]) {
         out.append(UInt64(o.capabilities.rawValue))
         out.append(UInt64(o.placementHeapAllocations))
+        out.append(UInt64(o.pendingPageTableFailures))
+        out.append(UInt64(o.pendingFrameFailures))
         out.append(UInt64(o.regions.count))
         for r in o.regions { out += [r.base, r.size, UInt64(r.protection.rawValue), r.object, r.offset] }
         out.append(UInt64(o.pageTables.count))
@@ -72,9 +74,12 @@ enum WorkerProtocol {
     /// Reads an observation written by `appendObservation`; nil when the words are cut short.
     static func readObservation(_ words: ArraySlice<UInt64>) -> Observation? {
         var reader = WordReader(words: words)
-        guard let caps = reader.next(), let heap = reader.next(), let regionCount = reader.count(5) else { return nil }
+        guard let caps = reader.next(), let heap = reader.next(), let pendingTables = reader.next(), let pendingFrames = reader.next(),
+              let regionCount = reader.count(5) else { return nil }
         var o = Observation(capabilities: ObservationCapabilities(rawValue: UInt32(truncatingIfNeeded: caps)))
         o.placementHeapAllocations = Int(truncatingIfNeeded: heap)
+        o.pendingPageTableFailures = Int(truncatingIfNeeded: pendingTables)
+        o.pendingFrameFailures = Int(truncatingIfNeeded: pendingFrames)
         for _ in 0 ..< regionCount {
             let w = reader.take(5)
             o.regions.append(ObservedRegion(base: w[0], size: w[1], protection: Protection(rawValue: UInt8(truncatingIfNeeded: w[2])),

@@ -12,7 +12,7 @@ import Testing
             Issue.record("expected a pass, got \(external.text(tracePath: nil))")
             return
         }
-        #expect(external.skipped.isEmpty, "the example reports every capability")
+        #expect(external.skipped == ["tree-shape"], "the example reports every capability; tree-shape is the model's own")
         let model = Explorer.run(ExplorationRequest(alphabet: alphabet, depth: 2))
         #expect(external.totalDistinct == model.totalDistinct)
         #expect(external.levels.map(\.distinct) == model.levels.map(\.distinct))
@@ -172,23 +172,21 @@ import Testing
     }
 }
 
-@Suite struct ObservedPropertySelectionTests {
-    @Test func aRegionsOnlyImplementationSkipsWhatNeedsTheMMU() {
-        let (checked, skipped) = ObservedProperty.selection(for: .regions)
-        #expect(Set(skipped.map(\.id)) == ["no-leak", "mmu-coherence", "tlb-coherence", "allocation-free"])
-        #expect(checked.map(\.id).contains("first-fit"))
-        #expect(ObservedProperty.selection(for: .all).skipped.isEmpty)
+@Suite struct ExternalChecksTests {
+    @Test func aRegionsOnlyImplementationSkipsWhatNeedsMore() {
+        let checks = ExternalChecks(capabilities: .regions, propertyIDs: nil, design: .reference, universe: .tiny)
+        #expect(Set(checks.skipped).isSuperset(of: ["no-leak", "mmu-coherence", "tlb-coherence", "allocation-free", "tree-shape"]))
+        #expect(checks.ids.contains("first-fit"))
+        #expect(checks.ids.last == ExternalChecks.noCrashID)
+        #expect(ExternalChecks(capabilities: .all, propertyIDs: nil, design: .reference, universe: .tiny).skipped == ["tree-shape"])
     }
 
-    @Test func theChecksFireOnAHandMadeOverlap() {
-        let region = { (base: UInt64, pages: UInt64) in ObservedRegion(base: base, size: pages * 4096, protection: .readWrite, object: base, offset: 0) }
-        var after = Observation(capabilities: .regions)
-        after.regions = [region(0x10000, 2), region(0x11000, 1)]
-        let step = ObservedStep(universe: .tiny, before: Observation(capabilities: .regions),
-                                operation: .mmap(0x1000, at: .fixedNoReplace(0x11000)), result: .ok(0x11000), after: after)
-        let violated = ObservedProperty.catalogue.compactMap { $0.check(step) }.map(\.property)
-        #expect(violated.contains("no-overlap"))
-        #expect(violated.contains("split-partition") == false)
+    @Test func anErrnoOutsideTheContractIsHonestResult() {
+        let empty = Observation(capabilities: .regions)
+        let report = StepReport(result: .error(.EINVAL), unknownErrno: 1234, pageTableAttempts: 0, frameAttempts: 0, refusals: 0, observation: empty)
+        let checks = ExternalChecks(capabilities: .regions, propertyIDs: nil, design: .reference, universe: .tiny)
+        let found = checks.firstViolation(before: empty, operation: .munmap(address: 0x10000, size: 0x1000), outcome: report, after: empty)
+        #expect(found?.property == "honest-result")
     }
 }
 
@@ -209,7 +207,7 @@ import Testing
         try #require(build.terminationStatus == 0)
         let spec = try ImplementationSpec(path: library, workerExecutable: ExternalFixture.worker)
         let report = try ExternalExplorer.run(.init(alphabet: try Alphabet(universe: .tiny, settings: .standard), depth: 3, implementation: spec,
-                                                    propertyIDs: ["first-fit", "hole-soundness", "no-overlap"]))
+                                                    design: .serenity))
         #expect(report.counterexample?.violation.property == "first-fit")
         #expect(report.counterexample?.steps.count == 2)
     }
