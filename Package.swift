@@ -5,6 +5,9 @@ import PackageDescription
 // optimisation lets release builds specialise it (measured: about a third faster).
 let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
+// The example allocators are kept warning-free under these.
+let exampleWarnings: [CSetting] = [.unsafeFlags(["-Wall", "-Wextra", "-Wpedantic"])]
+
 let package = Package(
     name: "regioncheck",
     platforms: [.macOS(.v15)],
@@ -12,6 +15,14 @@ let package = Package(
         .executable(name: "regioncheck", targets: ["regioncheck"]),
         .library(name: "Model", targets: ["Model"]),
         .library(name: "Checker", targets: ["Checker"]),
+        // Example implementations for `--implementation` (README, "Checking your own allocator").
+        .library(name: "ExampleAllocator", type: .dynamic, targets: ["ExampleAllocator"]),
+        .library(name: "ExampleAllocatorBuggy", type: .dynamic, targets: ["ExampleAllocatorBuggy"]),
+        // For tests only: crashes on a split, hangs on mprotect to PROT_NONE.
+        .library(name: "ExampleAllocatorCrashing", type: .dynamic, targets: ["ExampleAllocatorCrashing"]),
+        // For tests only: bad adapters (ABI version 99; the table exported under a misspelt name).
+        .library(name: "AdapterWrongABI", type: .dynamic, targets: ["AdapterWrongABI"]),
+        .library(name: "AdapterMissingSymbol", type: .dynamic, targets: ["AdapterMissingSymbol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,7 +38,14 @@ let package = Package(
         // The reference implementation: no dependency beyond the standard library.
         .target(name: "Model", swiftSettings: crossModule),
         .target(name: "Z3Bridge", dependencies: ["CZ3"]),
-        .target(name: "Checker", dependencies: ["Model", "Z3Bridge"], swiftSettings: crossModule),
+        // The C contract an external implementation exports (Adapter/include/regioncheck_allocator.h).
+        .target(name: "RegionCheckAdapter", path: "Adapter", publicHeadersPath: "include"),
+        .target(name: "ExampleAllocator", path: "Examples/allocators/ExampleAllocator", publicHeadersPath: ".", cSettings: exampleWarnings),
+        .target(name: "ExampleAllocatorBuggy", path: "Examples/allocators/ExampleAllocatorBuggy", publicHeadersPath: ".", cSettings: exampleWarnings),
+        .target(name: "ExampleAllocatorCrashing", path: "Tests/Fixtures/ExampleAllocatorCrashing", publicHeadersPath: ".", cSettings: exampleWarnings),
+        .target(name: "AdapterWrongABI", path: "Tests/Fixtures/AdapterWrongABI", publicHeadersPath: ".", cSettings: exampleWarnings),
+        .target(name: "AdapterMissingSymbol", path: "Tests/Fixtures/AdapterMissingSymbol", publicHeadersPath: ".", cSettings: exampleWarnings),
+        .target(name: "Checker", dependencies: ["Model", "Z3Bridge", "RegionCheckAdapter"], swiftSettings: crossModule),
         .executableTarget(
             name: "regioncheck",
             dependencies: [

@@ -10,7 +10,7 @@ extension Trace {
     public static func parse(_ data: Data, source: String) throws(InputError) -> Trace {
         let document = try JSONFields.parseDocument(data, source: source)
         let top = try JSONFields(document, source: source, location: "")
-        try top.onlyKeys(["format", "version", "description", "universe", "design", "mutations", "fixes", "violates", "steps"])
+        try top.onlyKeys(["format", "version", "description", "universe", "design", "mutations", "fixes", "violates", "steps", "implementation"])
         if let format = try top.string("format"), format != Trace.format {
             throw top.fail("format", "must be \"\(Trace.format)\", got \"\(format)\"")
         }
@@ -54,8 +54,15 @@ extension Trace {
         for (i, raw) in rawSteps.enumerated() {
             steps.append(try parseStep(raw, source: source, location: "step \(i + 1)", universe: universe))
         }
-        return Trace(universe: universe, design: design, mutations: mutations, serenityFixes: fixes,
-                     description: try top.string("description"), violates: try top.string("violates"), steps: steps)
+        var trace = Trace(universe: universe, design: design, mutations: mutations, serenityFixes: fixes,
+                          description: try top.string("description"), violates: try top.string("violates"), steps: steps)
+        if let raw = top.object["implementation"] {
+            let record = try JSONFields(raw, source: source, location: "field 'implementation'")
+            try record.onlyKeys(["path", "fnv1a"])
+            guard let path = try record.string("path") else { throw record.fail("path", "is missing") }
+            trace.implementation = TraceImplementation(path: path, hash: try record.string("fnv1a") ?? "")
+        }
+        return trace
     }
 
     static let stepKeys: [String: Set<String>] = [
@@ -154,6 +161,9 @@ extension Trace {
             lines.append("  \"fixes\": [\(serenityFixes.names.map { "\"\($0)\"" }.joined(separator: ", "))],")
         }
         if let violates { lines.append("  \"violates\": \(jsonString(violates)),") }
+        if let implementation {
+            lines.append("  \"implementation\": {\"path\": \(jsonString(implementation.path)), \"fnv1a\": \"\(implementation.hash)\"},")
+        }
         lines.append("  \"steps\": [")
         for (i, step) in steps.enumerated() {
             lines.append("    " + Trace.stepJSON(step) + (i + 1 < steps.count ? "," : ""))

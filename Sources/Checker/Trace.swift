@@ -27,6 +27,8 @@ public struct Trace: Sendable, Hashable {
     /// For a counterexample: the id of the property it violates, checked again on replay.
     public var violates: String?
     public var steps: [Step]
+    /// For a run through `--implementation`: the library it ran on, and its hash then.
+    public var implementation: TraceImplementation?
 
     public init(universe: Universe, design: Design = .reference, mutations: Mutations = [], serenityFixes: SerenityFixes = [],
                 description: String? = nil, violates: String? = nil, steps: [Step]) {
@@ -37,5 +39,16 @@ public struct Trace: Sendable, Hashable {
         self.description = description
         self.violates = violates
         self.steps = steps
+    }
+}
+
+/// The external implementation a trace was recorded on (`--implementation`).
+public struct TraceImplementation: Sendable, Hashable {
+    public var path: String
+    /// FNV-1a 64 of the library's bytes, 16 hex digits.
+    public var hash: String
+    public init(path: String, hash: String) {
+        self.path = path
+        self.hash = hash
     }
 }

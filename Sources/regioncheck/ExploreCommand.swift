@@ -80,7 +80,13 @@ struct ExploreCommand: ParsableCommand {
     /// 1 PiB in MB: far above any machine, far below `Int.max` bytes.
     static let maxMemoryLimit = 1 << 30
 
+    @OptionGroup(title: "External implementation")
+    var external: ImplementationOptions
+
     func validate() throws {
+        if external.implementation != nil && format != .text {
+            throw ValidationError("--implementation reports as text only, got --format \(format)")
+        }
         if let depth, depth < 0 || depth > 64 { throw ValidationError("--depth must be 0...64, got \(depth)") }
         if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be positive, got \(maxStates)") }
@@ -104,6 +110,7 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         if threads > 1 { return try runConcurrent() }
+        if external.implementation != nil { return try runExternal() }
         let request: ExplorationRequest
         do throws(InputError) {
             request = try makeRequest()
@@ -135,6 +142,22 @@ struct ExploreCommand: ParsableCommand {
         }
         if GitHubAnnotations.enabled { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written))) }
         try sink.exit(report.exitCode)
+    }
+
+    /// `--implementation`: the same alphabet and depth, through the adapter.
+    func runExternal() throws {
+        let report: ExternalReport
+        do throws(InputError) {
+            let (universe, fileSettings) = try UniverseFile.resolveWithAlphabet(self.universe)
+            let alphabet = try Alphabet(universe: universe, settings: try self.alphabet.apply(to: fileSettings), source: self.universe)
+            report = try ExternalExplorer.run(ExternalExplorer.Request(
+                alphabet: alphabet, depth: depth ?? ExplorationDefaults.depth(for: universe), implementation: try external.spec()!,
+                propertyIDs: try externalPropertyIDs(properties), maxStates: maxStates, maxSeconds: maxSeconds,
+                design: design))
+        } catch {
+            failOnBadInput(error.description)
+        }
+        try finishExternal(report, traceOut: traceOut)
     }
 
     func makeRequest() throws(InputError) -> ExplorationRequest {

@@ -76,7 +76,13 @@ struct RandomCommand: ParsableCommand {
     @OptionGroup(title: "Z3")
     var z3: Z3Options
 
+    @OptionGroup(title: "External implementation")
+    var external: ImplementationOptions
+
     func validate() throws {
+        if external.implementation != nil && format != .text {
+            throw ValidationError("--implementation reports as text only, got --format \(format)")
+        }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be between 1 and 256, got \(workers)") }
@@ -102,6 +108,7 @@ struct RandomCommand: ParsableCommand {
 
     func run() throws {
         if threads > 1 { return try runConcurrent() }
+        if external.implementation != nil { return try runExternal() }
         let resolvedUniverse: Universe
         let propertySet: PropertySet
         let z3Settings: Z3Settings?
@@ -145,5 +152,20 @@ struct RandomCommand: ParsableCommand {
         }
         if GitHubAnnotations.enabled && !noCheck { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) }
         try sink.exit(report.failure != nil ? Exit.violation : report.inconclusive != nil ? Exit.inconclusive : Exit.pass)
+    }
+
+    /// `--implementation`: the same runs, steps and seed, through the adapter.
+    func runExternal() throws {
+        let report: ExternalReport
+        do throws(InputError) {
+            var request = ExternalRandom.Request(
+                universe: try UniverseFile.resolve(universe), implementation: try external.spec()!, runs: runs, steps: steps,
+                seed: parsedSeed!, propertyIDs: try externalPropertyIDs(properties))
+            request.design = design
+            report = try ExternalRandom.run(request)
+        } catch {
+            failOnBadInput(error.description)
+        }
+        try finishExternal(report, traceOut: traceOut)
     }
 }

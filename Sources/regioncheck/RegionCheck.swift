@@ -15,7 +15,7 @@ struct RegionCheck: ParsableCommand {
         subcommands: [
             ExploreCommand.self, RandomCommand.self, ReplayCommand.self, MutantsCommand.self, PropertiesCommand.self,
             BenchCommand.self, BenchRandomCommand.self, ProveCommand.self, BenchProveCommand.self,
-            MergeCommand.self,
+            MergeCommand.self, AdapterWorkerCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )

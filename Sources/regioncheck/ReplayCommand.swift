@@ -28,6 +28,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
     var output: String?
 
+    @OptionGroup(title: "External implementation")
+    var external: ImplementationOptions
 
     func run() throws {
         let paths = files.isEmpty ? BundledFiles.exampleTraces() : files
@@ -53,6 +55,21 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 failOnBadInput(error.description)
             }
+            if let library = external.implementation ?? trace.implementation?.path {
+                let report: ReplayReport
+                do throws(InputError) {
+                    report = try replayExternally(trace, library: library, path: path, properties: propertySet)
+                } catch {
+                    failOnBadInput(error.description)
+                }
+                reports.append(report)
+                if format == .text {
+                    sink.line(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
+                    if !quiet { sink.line("") }
+                }
+                failed = failed || !report.clean
+                continue
+            }
             // Linear in the trace: steps stream out as they run, and no picture is kept (none is
             // drawn under --quiet or for the CI formats).
             let streaming = format == .text && !quiet
@@ -69,5 +86,14 @@ struct ReplayCommand: ParsableCommand {
         if format == .sarif { sink.write(ReplayOutputs.sarif(reports).json) }
         if GitHubAnnotations.enabled { for report in reports { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) } }
         try sink.exit(failed ? Exit.violation : Exit.pass)
+    }
+
+    /// Through `--implementation` (or the implementation the trace records), in a worker process.
+    func replayExternally(_ trace: Trace, library: String, path: String, properties: PropertySet) throws(InputError) -> ReplayReport {
+        let spec = try ImplementationSpec(path: library, stepTimeout: external.stepTimeout)
+        if let recorded = trace.implementation, recorded.path == library, !recorded.hash.isEmpty, recorded.hash != spec.hash {
+            FileHandle.standardError.write(Data("warning: \(library) has changed since \(path) was recorded (fnv1a \(recorded.hash), now \(spec.hash))\n".utf8))
+        }
+        return try ExternalReplayer.run(trace, source: path, implementation: spec, propertyIDs: Set(properties.ids))
     }
 }

@@ -1,0 +1,2 @@
+#pragma once
+// No locks: a worker process drives one address space from one thread.

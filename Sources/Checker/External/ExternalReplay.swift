@@ -1,0 +1,46 @@
+import Model
+
+/// Re-runs a trace on an external implementation step by step (one request per step, each
+/// observed), checking expectations and the observation-based properties; a crash or hang ends
+/// the replay at that step with `no-crash` and what ended the worker.
+public enum ExternalReplayer {
+    public static func run(_ trace: Trace, source: String, implementation spec: ImplementationSpec,
+                           propertyIDs: Set<String>? = nil) throws(InputError) -> ReplayReport {
+        let implementation = try ExternalImplementation(spec: spec, universe: trace.universe)
+        let checks = ExternalChecks(capabilities: implementation.capabilities, propertyIDs: propertyIDs, design: trace.design,
+                                    universe: trace.universe)
+        let ids = checks.ids
+        var outcomes: [ReplayReport.StepOutcome] = []
+        guard case .completed(let root) = implementation.run([], fresh: true, observe: true), var before = root.observation else {
+            return ReplayReport(trace: trace, source: source, steps: [], propertyIDs: ids)
+        }
+        for (i, step) in trace.steps.enumerated() {
+            switch implementation.run([step.operation], fresh: false, observe: true) {
+            case .crashed(let how):
+                outcomes.append(ReplayReport.StepOutcome(
+                    index: i + 1, step: step, result: .error(.EFAULT), matched: step.expected.map { _ in false },
+                    violations: [Violation(property: ExternalChecks.noCrashID, explanation: "\(step.operation): \(how)")],
+                    picture: "   (the implementation's worker ended: \(how))"))
+                return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: ids)
+            case .completed(let outcome):
+                let after = outcome.observation!
+                outcomes.append(ReplayReport.StepOutcome(
+                    index: i + 1, step: step, result: outcome.result, matched: step.expected.map { $0.matches(outcome.result) },
+                    violations: checks.allViolations(before: before, operation: step.operation, outcome: outcome, after: after),
+                    picture: after.picture(universe: trace.universe)))
+                before = after
+            }
+        }
+        return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: ids)
+    }
+}
+
+extension Observation {
+    /// One line per region, as the implementation reported it.
+    public func picture(universe: Universe) -> String {
+        if regions.isEmpty { return "   (no regions)" }
+        return regions.map { r in
+            "   [\(r.base.hex), \(r.end.hex)) \(r.protection) object \(r.object) offset \(r.offset)"
+        }.joined(separator: "\n")
+    }
+}
