@@ -8,7 +8,7 @@ import Testing
 /// looks for something else must still stop there instead of crashing.
 @Suite struct PropertySelectionTests {
     @Test func everySelectionKeepsNoOverlap() throws {
-        #expect(try PropertySet(selection: "access-agreement").ids == ["no-overlap", "access-agreement"])
+        #expect(try PropertySet(selection: "access-agreement").ids == ["internal-consistency", "no-overlap", "access-agreement"])
         #expect(try PropertySet(selection: "-first-fit").ids.contains("no-overlap"))
         #expect(throws: InputError.self) { try PropertySet(selection: "-no-overlap") }
     }

@@ -40,6 +40,6 @@ import Testing
         ])
         let report = Replayer.run(trace, source: "memory", properties: try PropertySet(selection: "no-overlap,in-bounds"))
         #expect(report.clean)
-        #expect(report.propertyIDs == ["no-overlap", "in-bounds"])
+        #expect(report.propertyIDs == ["internal-consistency", "no-overlap", "in-bounds"])
     }
 }

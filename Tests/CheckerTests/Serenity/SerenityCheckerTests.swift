@@ -86,7 +86,7 @@ import Testing
 
     @Test func selectionKeepsTheConventions() throws {
         let set = try PropertySet(selection: "specific-exactness", conventions: .reference)
-        #expect(set.ids == ["no-overlap", "specific-exactness"] && set.conventions == .reference)  // no-overlap is always in
+        #expect(set.ids == ["internal-consistency", "no-overlap", "specific-exactness"] && set.conventions == .reference)  // no-overlap is always in
         #expect(try PropertySet(selection: nil).conventions == nil)
     }
 
