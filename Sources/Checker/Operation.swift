@@ -17,6 +17,10 @@ public enum Operation: Sendable, Hashable {
         case randomized
         case fixedNoReplace = "fixed-noreplace"
         case fixed
+        /// The highest fitting aligned range (Linux's default); no address.
+        case topDown = "top-down"
+        /// A non-fixed address: tried first, else anywhere.
+        case hint
     }
 
     /// The model's placement for an mmap step.
@@ -26,6 +30,8 @@ public enum Operation: Sendable, Hashable {
         case .randomized: .randomized
         case .fixedNoReplace: .fixedNoReplace(address ?? 0)
         case .fixed: .fixed(address ?? 0)
+        case .topDown: .topDown
+        case .hint: .hint(address ?? 0)
         }
     }
 
@@ -37,6 +43,8 @@ public enum Operation: Sendable, Hashable {
         case .randomized: .mmap(size: size, protection: protection, placement: .randomized, address: nil, alignment: alignment, choice: choice)
         case .fixedNoReplace(let a): .mmap(size: size, protection: protection, placement: .fixedNoReplace, address: a, alignment: alignment, choice: choice)
         case .fixed(let a): .mmap(size: size, protection: protection, placement: .fixed, address: a, alignment: alignment, choice: choice)
+        case .topDown: .mmap(size: size, protection: protection, placement: .topDown, address: nil, alignment: alignment, choice: choice)
+        case .hint(let a): .mmap(size: size, protection: protection, placement: .hint, address: a, alignment: alignment, choice: choice)
         }
     }
 

@@ -84,10 +84,10 @@ extension Trace {
         case "mmap":
             let kindName = try f.string("placement") ?? "anywhere"
             guard let kind = Operation.PlacementKind(rawValue: kindName) else {
-                throw f.fail("placement", "must be one of anywhere, randomized, fixed-noreplace, fixed; got \"\(kindName)\"")
+                throw f.fail("placement", "must be one of \(Operation.PlacementKind.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(kindName)\"")
             }
             let address = try f.number("addr")
-            if (kind == .fixed || kind == .fixedNoReplace) && address == nil {
+            if (kind == .fixed || kind == .fixedNoReplace || kind == .hint) && address == nil {
                 throw f.fail("addr", "is required for \(kind.rawValue) placement")
             }
             operation = .mmap(size: try f.requiredNumber("size"), protection: try protection(), placement: kind,

@@ -46,10 +46,10 @@ public struct Alphabet: Sendable {
                     for protection in settings.protections {
                         let align: UInt64? = alignment == 1 ? nil : alignment * P
                         switch placement {
-                        case .anywhere, .randomized:
+                        case .anywhere, .randomized, .topDown:
                             letters.append(.mmap(size: size * P, protection: protection, placement: placement,
                                                  address: nil, alignment: align, choice: nil))
-                        case .fixed, .fixedNoReplace:
+                        case .fixed, .fixedNoReplace, .hint:
                             for address in settings.addresses ?? pageAddresses where address.isAligned(to: alignment * P) {
                                 letters.append(.mmap(size: size * P, protection: protection, placement: placement,
                                                      address: address, alignment: align, choice: nil))

@@ -84,7 +84,7 @@ extension AlphabetSettings {
         var result: [Operation.PlacementKind] = []
         for item in items {
             guard let p = Operation.PlacementKind(rawValue: item.trimmingCharacters(in: .whitespaces)) else {
-                throw InputError(source: source, message: "\"\(item)\" is not a placement (anywhere, randomized, fixed-noreplace, fixed)")
+                throw InputError(source: source, message: "\"\(item)\" is not a placement (\(Operation.PlacementKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             if !result.contains(p) { result.append(p) }
         }

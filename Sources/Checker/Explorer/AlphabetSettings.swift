@@ -29,7 +29,7 @@ public struct AlphabetSettings: Sendable, Hashable {
     public var origins: [String: String] = [:]
 
     public init(sizes: [UInt64] = [1, 2], alignments: [UInt64] = [1], protections: [Protection] = [.readWrite, .none],
-                placements: [Operation.PlacementKind] = Operation.PlacementKind.allCases, addresses: [UInt64]? = nil,
+                placements: [Operation.PlacementKind] = [.anywhere, .randomized, .fixedNoReplace, .fixed], addresses: [UInt64]? = nil,
                 maxRange: UInt64 = 2, touch: Bool = true, teardown: Bool = true, faults: Bool = true) {
         self.sizes = sizes
         self.alignments = alignments

@@ -20,7 +20,7 @@ extension AbstractStep {
         }
         let usesAddress: Bool
         switch kind {
-        case .mmap: usesAddress = placement == .fixed || placement == .fixedNoReplace
+        case .mmap: usesAddress = placement == .fixed || placement == .fixedNoReplace || placement == .hint
         case .munmap, .mprotect, .touch: usesAddress = true
         case .failNext, .teardown: usesAddress = false
         }

@@ -11,9 +11,9 @@ extension AbstractStep {
             let bytes = byteSize(in: space)
             let alignment: UInt64? = alignmentPages == 0 ? nil : alignmentPages &* P
             switch placement {
-            case .anywhere, .randomized:
+            case .anywhere, .randomized, .topDown:
                 return .mmap(size: bytes, protection: protection, placement: placement, address: nil, alignment: alignment, choice: nil)
-            case .fixed, .fixedNoReplace:
+            case .fixed, .fixedNoReplace, .hint:
                 return .mmap(size: bytes, protection: protection, placement: placement, address: address(in: space),
                              alignment: alignment, choice: nil)
             }

@@ -31,7 +31,7 @@ extension Operation {
             case .anywhere: 0
             case .fixedNoReplace: 1
             case .fixed: 2
-            case .randomized: 1
+            case .randomized, .topDown, .hint: 1
             }
             return pages(size) &+ placementRank &+ (address.map(place) ?? 0) &+ (alignment.map(pages) ?? 0)
                 &+ rank(protection) &+ (choice ?? 0)
