@@ -10,6 +10,8 @@ public enum Operation: Sendable, Hashable {
     /// The next `count` allocations of `kind` fail (the explorer's nondeterministic fault).
     case failNext(kind: AllocationKind, count: Int)
     case teardown
+    /// exec's region set-up: a fresh region per ELF segment and for the stack, in order.
+    case exec(segments: [ExecSegment])
 
     /// Which `mmap` placement; the address lives beside it so a trace names it once.
     public enum PlacementKind: String, Sendable, Hashable, CaseIterable {
@@ -66,6 +68,8 @@ extension Operation: CustomStringConvertible {
         case let .touch(address, write, value): return write ? "touch write \(address.hex) = \(value)" : "touch read \(address.hex)"
         case let .failNext(kind, count): return "fail next \(count) \(kind.rawValue)"
         case .teardown: return "teardown"
+        case let .exec(segments):
+            return "exec " + segments.map { s in "\(s.address.map(\.hex) ?? "anywhere")+\(s.size.hex) \(s.protection)" }.joined(separator: ", ")
         }
     }
 }

@@ -27,6 +27,11 @@ extension AbstractStep {
             return .failNext(kind: failKind, count: failCount)
         case .teardown:
             return .teardown
+        case .exec:
+            // The ELF segment the step describes, then a one-page stack placed anywhere.
+            let segment = ExecSegment(address: placement == .fixedNoReplace ? address(in: space) : nil,
+                                      size: byteSize(in: space), protection: protection)
+            return .exec(segments: [segment, ExecSegment(size: P, protection: .readWrite)])
         }
     }
 

@@ -19,7 +19,7 @@ public struct StepGenerator: Sendable {
     }
 
     // Weights, in the order of the cases they choose between.
-    static let kindWeights: [UInt64] = [30, 18, 14, 32, 4, 2]  // mmap munmap mprotect touch failNext teardown
+    static let kindWeights: [UInt64] = [30, 18, 14, 32, 4, 2, 2]  // mmap munmap mprotect touch failNext teardown exec
     static let kinds = AbstractStep.Kind.allCases
     static let placementWeights: [UInt64] = [34, 13, 22, 17, 8, 6]  // anywhere randomized fixed-noreplace fixed top-down hint
     static let placements: [Operation.PlacementKind] = [.anywhere, .randomized, .fixedNoReplace, .fixed, .topDown, .hint]
@@ -65,6 +65,13 @@ public struct StepGenerator: Sendable {
             step.failCount = rng.chance(80) ? 1 : 2
         case .teardown:
             break
+        case .exec:
+            step.size = drawSize(in: space, &rng, forMmap: true)
+            step.protection = drawProtection(&rng)
+            if rng.chance(50) {
+                step.placement = .fixedNoReplace
+                step.anchor = drawAnchor(in: space, &rng)
+            }
         }
         return step
     }

@@ -86,6 +86,8 @@ public enum Z3FactsTranslator {
             return Z3OperationFact(kind: .failNext, align: P)
         case .teardown:
             return Z3OperationFact(kind: .teardown, align: P)
+        case .exec:
+            return Z3OperationFact(kind: .exec, align: P)
         }
     }
 
