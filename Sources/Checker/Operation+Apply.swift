@@ -26,6 +26,9 @@ extension Operation {
             case .teardown:
                 try space.teardown()
                 return .ok(nil)
+            case let .exec(segments):
+                try space.exec(segments: segments)
+                return .ok(nil)
             }
         } catch {
             return .error(error)

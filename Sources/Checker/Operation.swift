@@ -10,6 +10,8 @@ public enum Operation: Sendable, Hashable {
     /// The next `count` allocations of `kind` fail (the explorer's nondeterministic fault).
     case failNext(kind: AllocationKind, count: Int)
     case teardown
+    /// exec's region set-up: a fresh region per ELF segment and for the stack, in order.
+    case exec(segments: [ExecSegment])
 
     /// Which `mmap` placement; the address lives beside it so a trace names it once.
     public enum PlacementKind: String, Sendable, Hashable, CaseIterable {
@@ -17,6 +19,10 @@ public enum Operation: Sendable, Hashable {
         case randomized
         case fixedNoReplace = "fixed-noreplace"
         case fixed
+        /// The highest fitting aligned range (Linux's default); no address.
+        case topDown = "top-down"
+        /// A non-fixed address: tried first, else anywhere.
+        case hint
     }
 
     /// The model's placement for an mmap step.
@@ -26,6 +32,8 @@ public enum Operation: Sendable, Hashable {
         case .randomized: .randomized
         case .fixedNoReplace: .fixedNoReplace(address ?? 0)
         case .fixed: .fixed(address ?? 0)
+        case .topDown: .topDown
+        case .hint: .hint(address ?? 0)
         }
     }
 
@@ -37,6 +45,8 @@ public enum Operation: Sendable, Hashable {
         case .randomized: .mmap(size: size, protection: protection, placement: .randomized, address: nil, alignment: alignment, choice: choice)
         case .fixedNoReplace(let a): .mmap(size: size, protection: protection, placement: .fixedNoReplace, address: a, alignment: alignment, choice: choice)
         case .fixed(let a): .mmap(size: size, protection: protection, placement: .fixed, address: a, alignment: alignment, choice: choice)
+        case .topDown: .mmap(size: size, protection: protection, placement: .topDown, address: nil, alignment: alignment, choice: choice)
+        case .hint(let a): .mmap(size: size, protection: protection, placement: .hint, address: a, alignment: alignment, choice: choice)
         }
     }
 
@@ -58,6 +68,8 @@ extension Operation: CustomStringConvertible {
         case let .touch(address, write, value): return write ? "touch write \(address.hex) = \(value)" : "touch read \(address.hex)"
         case let .failNext(kind, count): return "fail next \(count) \(kind.rawValue)"
         case .teardown: return "teardown"
+        case let .exec(segments):
+            return "exec " + segments.map { s in "\(s.address.map(\.hex) ?? "anywhere")+\(s.size.hex) \(s.protection)" }.joined(separator: ", ")
         }
     }
 }

@@ -72,6 +72,7 @@ extension Trace {
         "touch": ["addr", "access", "value"],
         "fail-next": ["kind", "count"],
         "teardown": [],
+        "exec": ["segments"],
     ]
 
     static func parseStep(_ raw: Any, source: String, location: String, universe: Universe) throws(InputError) -> Step {
@@ -95,10 +96,10 @@ extension Trace {
         case "mmap":
             let kindName = try f.string("placement") ?? "anywhere"
             guard let kind = Operation.PlacementKind(rawValue: kindName) else {
-                throw f.fail("placement", "must be one of anywhere, randomized, fixed-noreplace, fixed; got \"\(kindName)\"")
+                throw f.fail("placement", "must be one of \(Operation.PlacementKind.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(kindName)\"")
             }
             let address = try f.number("addr")
-            if (kind == .fixed || kind == .fixedNoReplace) && address == nil {
+            if (kind == .fixed || kind == .fixedNoReplace || kind == .hint) && address == nil {
                 throw f.fail("addr", "is required for \(kind.rawValue) placement")
             }
             operation = .mmap(size: try f.requiredNumber("size"), protection: try protection(), placement: kind,
@@ -124,6 +125,17 @@ extension Trace {
             let count = try f.number("count") ?? 1
             guard count <= 1_000_000 else { throw f.fail("count", "is unreasonably large (\(count))") }
             operation = .failNext(kind: kind, count: Int(count))
+        case "exec":
+            guard let items = try f.array("segments"), !items.isEmpty else { throw f.fail("segments", "must list at least one segment") }
+            var segments: [ExecSegment] = []
+            for (i, item) in items.enumerated() {
+                let s = try JSONFields(item, source: source, location: "\(location), segment \(i + 1)")
+                try s.onlyKeys(["addr", "size", "prot"])
+                let text = try s.string("prot") ?? "rw-"
+                guard let p = Protection(text: text) else { throw s.fail("prot", "must be like \"rw-\", \"r-x\" or \"none\", got \"\(text)\"") }
+                segments.append(ExecSegment(address: try s.number("addr"), size: try s.requiredNumber("size"), protection: p))
+            }
+            operation = .exec(segments: segments)
         default:
             operation = .teardown
         }
@@ -215,6 +227,13 @@ extension Trace {
             fields.append("\"count\": \(count)")
         case .teardown:
             fields.append("\"op\": \"teardown\"")
+        case let .exec(segments):
+            fields.append("\"op\": \"exec\"")
+            let items = segments.map { s in
+                "{" + ((s.address.map { ["\"addr\": \"\($0.hex)\""] } ?? []) + ["\"size\": \"\(s.size.hex)\"", "\"prot\": \"\(s.protection)\""])
+                    .joined(separator: ", ") + "}"
+            }
+            fields.append("\"segments\": [" + items.joined(separator: ", ") + "]")
         }
         switch step.expected {
         case nil: break

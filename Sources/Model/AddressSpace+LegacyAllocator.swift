@@ -13,11 +13,20 @@ extension AddressSpace {
         switch placement {
         case .anywhere:
             range = try allocator.allocateAnywhere(size: size, alignment: alignment)
-        case .randomized:
+        case .randomized, .topDown:
             let count = allocator.randomizedCandidateCount(size: size, alignment: alignment)
             guard count > 0 else { throw .ENOMEM }
-            range = try allocator.randomizedCandidate(min(choose(count), count - 1), size: size, alignment: alignment)
+            // Top-down is the highest candidate; the candidates ascend.
+            let k = placement == .topDown ? count - 1 : min(choose(count), count - 1)
+            range = try allocator.randomizedCandidate(k, size: size, alignment: alignment)
             try allocator.allocateSpecific(range)
+        case .hint(let address):
+            if address.isAligned(to: alignment), let r = try? VirtualRange(base: address, size: size),
+               (try? allocator.allocateSpecific(r)) != nil {
+                range = r
+            } else {
+                range = try allocator.allocateAnywhere(size: size, alignment: alignment)
+            }
         case .fixedNoReplace(let address), .fixed(let address):
             guard let r = try? VirtualRange(base: address, size: size) else { throw .ENOMEM }
             if case .fixed = placement {

@@ -57,6 +57,15 @@ extension AddressSpace {
         switch placement {
         case .anywhere:
             return try regions.findAnywhere(size: size, alignment: alignment, mutations: mutations)
+        case .topDown:
+            return try regions.findTopDown(size: size, alignment: alignment)
+        case .hint(let address):
+            // Linux's rule: the hint is used only if the whole range is free; otherwise anywhere.
+            if address.isAligned(to: alignment), let range = try? VirtualRange(base: address, size: size),
+               (try? regions.checkSpecific(range)) != nil {
+                return range
+            }
+            return try regions.findAnywhere(size: size, alignment: alignment, mutations: mutations)
         case .randomized:
             let count = regions.randomizedCandidateCount(size: size, alignment: alignment)
             guard count > 0 else { throw .ENOMEM }

@@ -21,6 +21,22 @@ extension RegionTree {
         throw .ENOMEM
     }
 
+    /// The highest-address aligned range of `size` bytes that lies entirely in a hole (top-down
+    /// allocation). ENOMEM when nothing fits.
+    public func findTopDown(size: UInt64, alignment: UInt64) throws(KernelError) -> VirtualRange {
+        var found: VirtualRange?
+        forEachHole { start, end in
+            // Holes come in ascending order: the last one that fits holds the highest start.
+            if end - start >= size {
+                let top = (end - size) & ~(alignment - 1)
+                if top >= start { found = VirtualRange(uncheckedBase: top, size: size) }
+            }
+            return false
+        }
+        guard let found else { throw .ENOMEM }
+        return found
+    }
+
     /// The aligned `size`-byte range at the bottom of the window `[start, end)`, if it fits.
     private func fit(in start: UInt64, _ end: UInt64, size: UInt64, alignment: UInt64, isTail: Bool, mutations: Mutations) -> VirtualRange? {
         let (aligned, overflow) = start.roundedUp(to: alignment)

@@ -9,6 +9,7 @@ public enum Z3OperationCode: Int, CaseIterable, Sendable {
     case touch = 6
     case teardown = 7
     case failNext = 8
+    case exec = 9
 }
 
 /// The error codes of `result_errno` (Linux numbering).

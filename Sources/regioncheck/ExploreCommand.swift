@@ -20,7 +20,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The universe: a preset (tiny, small) or a universe JSON file, optionally with an \"alphabet\" object.", valueName: "tiny|small|FILE"))
     var universe = "small"
 
-    @Option(help: ArgumentHelp("Explore every sequence of up to N steps (default: 6 for tiny, 4 for small, 3 otherwise).", valueName: "N"))
+    @Option(help: ArgumentHelp("Explore every sequence of up to N steps (default: standard alphabet 3 for tiny, 2 for small; classic 6 and 4; 3 otherwise).", valueName: "N"))
     var depth: Int?
 
     @Option(help: ArgumentHelp("Threads that expand each level (default: the number of cores); results do not depend on it.", valueName: "N"))
@@ -161,14 +161,14 @@ struct ExploreCommand: ParsableCommand {
     }
 
     func makeRequest() throws(InputError) -> ExplorationRequest {
-        let (universe, fileSettings) = try UniverseFile.resolveWithAlphabet(self.universe)
+        let (universe, fileSettings) = try UniverseFile.resolveWithAlphabet(self.universe, base: try alphabet.named())
         let settings = try alphabet.apply(to: fileSettings)
         let alphabet = try Alphabet(universe: universe, settings: settings, source: self.universe)
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
         var request = ExplorationRequest(
             alphabet: alphabet, mutations: mutations, design: design, properties: try PropertySet(selection: properties),
-            depth: depth ?? ExplorationDefaults.depth(for: universe),
+            depth: depth ?? ExplorationDefaults.depth(for: universe, settings: settings),
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
             limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))
         request.serenityFixes = try SerenityFixes.selection(fixes, design: request.design)
@@ -187,22 +187,31 @@ struct ExploreCommand: ParsableCommand {
 
 /// The alphabet flags: each overrides the universe file's `"alphabet"` field of the same name.
 struct AlphabetOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("mmap sizes in pages (default 1,2).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("The alphabet the other flags and the universe file's \"alphabet\" start from: standard (sizes 1-3, "
+                               + "alignments 1,2, rw-,r--,none, every placement, ranges up to 3 pages and unaligned ones) or classic "
+                               + "(the first alphabet, whose tiny counts are 561, 7,325, 74,881, 625,959 at depths 2-5).",
+                               valueName: "standard|classic"))
+    var alphabet = "standard"
+
+    /// The named alphabet the flags override.
+    func named() throws(InputError) -> AlphabetSettings { try AlphabetSettings.named(alphabet) }
+
+    @Option(help: ArgumentHelp("mmap sizes in pages (standard 1,2,3).", valueName: "LIST"))
     var sizes: String?
 
-    @Option(help: ArgumentHelp("mmap alignments in pages, powers of two (default 1).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("mmap alignments in pages, powers of two (standard 1,2).", valueName: "LIST"))
     var alignments: String?
 
-    @Option(help: ArgumentHelp("Protections for mmap and mprotect (default rw-,none).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("Protections for mmap and mprotect (standard rw-,r--,none).", valueName: "LIST"))
     var protections: String?
 
-    @Option(help: ArgumentHelp("mmap placements (default anywhere,randomized,fixed-noreplace,fixed).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("mmap placements (standard: all of anywhere,randomized,fixed-noreplace,fixed,top-down,hint).", valueName: "LIST"))
     var placements: String?
 
     @Option(help: ArgumentHelp("Addresses for fixed placements, e.g. 0x10000,0x12000 (default every page).", valueName: "LIST"))
     var addresses: String?
 
-    @Option(help: ArgumentHelp("Longest munmap/mprotect range in pages; 0 leaves them out (default 2).", valueName: "N"))
+    @Option(help: ArgumentHelp("Longest munmap/mprotect range in pages; 0 leaves them out (standard 3).", valueName: "N"))
     var maxRange: UInt64?
 
     @Flag(help: "Leave out touch (user reads and writes).")

@@ -10,7 +10,7 @@ public enum OperationProgram {
         switch operation {
         case .mmap(_, _, let placement, _, _, _): placement == .anywhere || placement == .fixedNoReplace
         case .munmap, .mprotect, .touch: true
-        case .failNext, .teardown: false
+        case .failNext, .teardown, .exec: false
         }
     }
 
@@ -41,7 +41,7 @@ public enum OperationProgram {
         case .touch:
             return [.hardwareAccess, .acquire(.heap), .kmalloc, .acquire(.addressSpace), .acquire(.memoryManager),
                     .resolveFault, .release(.memoryManager), .release(.addressSpace), .release(.heap), .returnToUser]
-        case .failNext, .teardown:
+        case .failNext, .teardown, .exec:
             return [.returnToUser]
         }
     }

@@ -7,10 +7,12 @@ import Model
 /// 1. mmap, for each placement (anywhere, randomized, fixed-noreplace, fixed), size, alignment,
 ///    protection and — for the fixed placements — address;
 /// 2. munmap of every page-aligned range of 1...maxRange pages inside the universe (by length,
-///    then address);
+///    then address), then, with `unaligned`, of one page from half a page into each page and of
+///    one and a half pages from each page (both round out to two pages);
 /// 3. mprotect of the same ranges, for each protection;
 /// 4. a read and a write of every page (the write stores 1 + the page's index);
-/// 5. teardown.
+/// 5. with `exec`, two exec set-ups (see `AlphabetSettings.exec`);
+/// 6. teardown.
 ///
 /// Two kinds of letter stand for several branches, expanded per state by `forEachBranch`:
 /// a randomized mmap is one branch per candidate position (`choice: k`), and, with faults on,
@@ -47,10 +49,10 @@ public struct Alphabet: Sendable {
                     for protection in settings.protections {
                         let align: UInt64? = alignment == 1 ? nil : alignment * P
                         switch placement {
-                        case .anywhere, .randomized:
+                        case .anywhere, .randomized, .topDown:
                             letters.append(.mmap(size: size * P, protection: protection, placement: placement,
                                                  address: nil, alignment: align, choice: nil))
-                        case .fixed, .fixedNoReplace:
+                        case .fixed, .fixedNoReplace, .hint:
                             for address in settings.addresses ?? pageAddresses where address.isAligned(to: alignment * P) {
                                 letters.append(.mmap(size: size * P, protection: protection, placement: placement,
                                                      address: address, alignment: align, choice: nil))
@@ -60,8 +62,14 @@ public struct Alphabet: Sendable {
                 }
             }
         }
-        let ranges: [(UInt64, UInt64)] = settings.maxRange == 0 ? [] : (1 ... settings.maxRange).flatMap { pages in
+        var ranges: [(UInt64, UInt64)] = settings.maxRange == 0 ? [] : (1 ... settings.maxRange).flatMap { pages in
             (0 ... universe.pages - pages).map { first in (universe.base + first * P, pages * P) }
+        }
+        if settings.unaligned {
+            // Half a page in: rounds out to the two pages it touches; one and a half pages from a
+            // page start: rounds up to two (a size rounded down would leave the second page).
+            ranges += (0 ..< universe.pages - 1).map { (universe.base + $0 * P + P / 2, P) }
+            ranges += (0 ..< universe.pages - 1).map { (universe.base + $0 * P, P + P / 2) }
         }
         for (address, size) in ranges { letters.append(.munmap(address: address, size: size)) }
         for protection in settings.protections {
@@ -72,6 +80,12 @@ public struct Alphabet: Sendable {
                 letters.append(.touch(address: address, write: false, value: 0))
                 letters.append(.touch(address: address, write: true, value: UInt32(i + 1)))
             }
+        }
+        if settings.exec && universe.pages >= 3 {
+            let text = Protection([.read, .execute])
+            letters.append(.exec(segments: [ExecSegment(size: P, protection: text), ExecSegment(size: 2 * P, protection: .readWrite)]))
+            letters.append(.exec(segments: [ExecSegment(address: universe.base + P, size: P, protection: text),
+                                            ExecSegment(size: P, protection: .readWrite)]))
         }
         if settings.teardown { letters.append(.teardown) }
         guard letters.count <= Alphabet.maxLetters else {

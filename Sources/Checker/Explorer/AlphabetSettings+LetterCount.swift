@@ -11,10 +11,11 @@ extension AlphabetSettings {
         var ranges: UInt64 = 0
         var munmapAndMprotect: UInt64 = 0
         var touch: UInt64 = 0
+        var exec: UInt64 = 0
         var teardown: UInt64 = 0
 
         var total: UInt64 {
-            [anywhere, fixed, munmapAndMprotect, touch, teardown].reduce(0) { $0.saturatingAdd($1) }
+            [anywhere, fixed, munmapAndMprotect, touch, exec, teardown].reduce(0) { $0.saturatingAdd($1) }
         }
     }
 
@@ -25,9 +26,9 @@ extension AlphabetSettings {
         let perAlignment = UInt64(sizes.count).saturatingMultiply(UInt64(protections.count))
         for placement in placements {
             switch placement {
-            case .anywhere, .randomized:
+            case .anywhere, .randomized, .topDown:
                 count.anywhere = count.anywhere.saturatingAdd(perAlignment.saturatingMultiply(UInt64(alignments.count)))
-            case .fixed, .fixedNoReplace:
+            case .fixed, .fixedNoReplace, .hint:
                 for alignment in alignments {
                     let bytes = alignment.saturatingMultiply(P)
                     let addressCount: UInt64 = if let addresses {
@@ -43,8 +44,11 @@ extension AlphabetSettings {
         // Ranges of 1...maxRange pages inside the universe: sum of (pages - n + 1).
         let m = min(maxRange, universe.pages)
         if m > 0 { count.ranges = m * (universe.pages + 1) - m * (m + 1) / 2 }
+        // The sub-page-unaligned letters: two per page but the last.
+        if unaligned && universe.pages >= 2 { count.ranges = count.ranges.saturatingAdd(2 * (universe.pages - 1)) }
         count.munmapAndMprotect = count.ranges.saturatingMultiply(1 + UInt64(protections.count))
         count.touch = touch ? 2 * universe.pages : 0
+        count.exec = exec && universe.pages >= 3 ? 2 : 0
         count.teardown = teardown ? 1 : 0
         return count
     }

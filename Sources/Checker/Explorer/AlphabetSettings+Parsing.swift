@@ -6,7 +6,7 @@ import Model
 extension AlphabetSettings {
     /// The keys an `"alphabet"` object may hold.
     public static let jsonKeys: Set<String> = [
-        "sizes", "alignments", "protections", "placements", "addresses", "maxRange", "touch", "teardown", "faults",
+        "sizes", "alignments", "protections", "placements", "addresses", "maxRange", "unaligned", "exec", "touch", "teardown", "faults",
     ]
 
     /// Starts from `base` and overrides each field the object holds.
@@ -48,6 +48,8 @@ extension AlphabetSettings {
                 throw f.fail("placements", error.message)
             }
         }
+        if let v = try f.bool("unaligned") { unaligned = v }
+        if let v = try f.bool("exec") { exec = v }
         if let v = try f.bool("touch") { touch = v }
         if let v = try f.bool("teardown") { teardown = v }
         if let v = try f.bool("faults") { faults = v }
@@ -86,7 +88,7 @@ extension AlphabetSettings {
         var result: [Operation.PlacementKind] = []
         for item in items {
             guard let p = Operation.PlacementKind(rawValue: item.trimmingCharacters(in: .whitespaces)) else {
-                throw InputError(source: source, message: "\"\(item)\" is not a placement (anywhere, randomized, fixed-noreplace, fixed)")
+                throw InputError(source: source, message: "\"\(item)\" is not a placement (\(Operation.PlacementKind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             if !result.contains(p) { result.append(p) }
         }
@@ -97,11 +99,11 @@ extension AlphabetSettings {
 extension UniverseFile {
     /// A preset (with the standard alphabet) or a universe file with its optional `"alphabet"`
     /// object.
-    public static func resolveWithAlphabet(_ nameOrPath: String) throws(InputError) -> (Universe, AlphabetSettings) {
-        if let preset = Universe.preset(named: nameOrPath) { return (preset, .standard) }
+    public static func resolveWithAlphabet(_ nameOrPath: String, base: AlphabetSettings = .standard) throws(InputError) -> (Universe, AlphabetSettings) {
+        if let preset = Universe.preset(named: nameOrPath) { return (preset, base) }
         let universe = try resolve(nameOrPath)
         let document = try JSONFields.parseDocument(try JSONFields.readFile(nameOrPath), source: nameOrPath)
-        guard let object = document as? [String: Any], let alphabet = object["alphabet"] else { return (universe, .standard) }
-        return (universe, try AlphabetSettings(jsonObject: alphabet, source: nameOrPath))
+        guard let object = document as? [String: Any], let alphabet = object["alphabet"] else { return (universe, base) }
+        return (universe, try AlphabetSettings(jsonObject: alphabet, source: nameOrPath, base: base))
     }
 }

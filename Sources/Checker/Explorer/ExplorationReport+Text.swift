@@ -64,14 +64,17 @@ extension LevelStatistics {
 extension AlphabetSettings {
     /// "sizes 1,2,3 pages; alignments 1; ..." for report headers.
     public var summary: String {
-        var parts = [
+        let name: String? = AlphabetSettings.named.first(where: { $0.settings == self })?.name
+        var parts: [String] = name.map { ["\($0) alphabet"] } ?? []
+        parts += [
             "sizes \(sizes.map(String.init).joined(separator: ",")) pages",
             "alignments \(alignments.map(String.init).joined(separator: ",")) pages",
             "protections \(protections.map(\.description).joined(separator: ","))",
             "placements \(placements.map(\.rawValue).joined(separator: ","))",
             "fixed addresses " + (addresses.map { $0.map(\.hex).joined(separator: ",") } ?? "every page"),
-            "munmap/mprotect ranges ≤ \(maxRange) pages",
+            "munmap/mprotect ranges ≤ \(maxRange) pages" + (unaligned ? " and unaligned ones" : ""),
         ]
+        if exec { parts.append("exec") }
         if touch { parts.append("touch") }
         if teardown { parts.append("teardown") }
         parts.append(faults ? "injected failures" : "no injected failures")

@@ -107,7 +107,7 @@ public struct ExternalExplorer {
                         return nil
                     }
                 }
-                for letter in alphabet.letters {
+                for letter in alphabet.letters where WorkerProtocol.supports(letter) {
                     for operation in branches(of: letter, in: before, universe: universe) {
                         if let stop = take([operation], operation, before: before) { return stop }
                     }

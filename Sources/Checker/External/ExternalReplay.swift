@@ -6,6 +6,9 @@ import Model
 public enum ExternalReplayer {
     public static func run(_ trace: Trace, source: String, implementation spec: ImplementationSpec,
                            propertyIDs: Set<String>? = nil) throws(InputError) -> ReplayReport {
+        if let i = trace.steps.firstIndex(where: { !WorkerProtocol.supports($0.operation) }) {
+            throw InputError(source: source, message: "step \(i + 1): \(trace.steps[i].operation) is not in the C contract (ABI 1: mmap anywhere, randomized, fixed-noreplace or fixed; munmap; mprotect; touch; teardown)")
+        }
         let implementation = try ExternalImplementation(spec: spec, universe: trace.universe)
         let checks = ExternalChecks(capabilities: implementation.capabilities, propertyIDs: propertyIDs, design: trace.design,
                                     universe: trace.universe)

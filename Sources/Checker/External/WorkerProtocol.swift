@@ -17,7 +17,18 @@ enum WorkerProtocol {
         case mmap, munmap, mprotect, touch, failNext, teardown
     }
 
-    /// The seven words of one step.
+    /// Whether the C contract (ABI 1) has `operation`: its placements are anywhere, randomized,
+    /// fixed-noreplace and fixed; top-down, hinted mmaps and exec's set-up are not in it yet, so
+    /// external runs leave them out and a trace that has them is bad input.
+    static func supports(_ operation: Operation) -> Bool {
+        switch operation {
+        case let .mmap(_, _, placement, _, _, _): [.anywhere, .randomized, .fixedNoReplace, .fixed].contains(placement)
+        case .munmap, .mprotect, .touch, .failNext, .teardown: true
+        case .exec: false
+        }
+    }
+
+    /// The seven words of one step (callers keep to `supports`).
     static func words(_ operation: Operation) -> [UInt64] {
         switch operation {
         case let .mmap(size, protection, placement, address, alignment, choice):
@@ -26,6 +37,7 @@ enum WorkerProtocol {
             case .randomized: 1
             case .fixedNoReplace: 2
             case .fixed: 3
+            case .topDown, .hint: preconditionFailure("\(placement.rawValue) is not in the C contract (WorkerProtocol.supports)")
             }
             return [Opcode.mmap.rawValue, size, UInt64(protection.rawValue), kind, address ?? 0, alignment ?? 0, choice ?? 0]
         case let .munmap(address, size): return [Opcode.munmap.rawValue, address, size, 0, 0, 0, 0]
@@ -33,6 +45,7 @@ enum WorkerProtocol {
         case let .touch(address, write, value): return [Opcode.touch.rawValue, address, write ? 1 : 0, UInt64(value), 0, 0, 0]
         case let .failNext(kind, count): return [Opcode.failNext.rawValue, kind == .frame ? 1 : 0, UInt64(max(count, 0)), 0, 0, 0, 0]
         case .teardown: return [Opcode.teardown.rawValue, 0, 0, 0, 0, 0, 0]
+        case .exec: preconditionFailure("exec is not in the C contract (WorkerProtocol.supports)")
         }
     }
 

@@ -20,6 +20,18 @@ enum PlacementOracle {
         return nil
     }
 
+    /// The highest aligned range of `size` bytes inside a hole, if any (top-down placement).
+    static func highestFit(size: UInt64, alignment: UInt64, holes: [AddressSpan]) -> AddressSpan? {
+        for hole in holes.reversed() {
+            let (first, count) = starts(in: hole, size: size, alignment: alignment)
+            if count > 0 {
+                let base = first + (count - 1) * alignment
+                return AddressSpan(base, base + size)
+            }
+        }
+        return nil
+    }
+
     /// How many candidates a randomized placement has.
     static func candidateCount(size: UInt64, alignment: UInt64, holes: [AddressSpan]) -> UInt64 {
         holes.reduce(0) { $0 &+ starts(in: $1, size: size, alignment: alignment).count }

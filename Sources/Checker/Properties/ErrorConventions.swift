@@ -14,16 +14,21 @@ public struct ErrorConventions: Sendable, Hashable, CustomStringConvertible {
     /// Anonymous executable mappings: allowed in the reference; EINVAL at HEAD, whose sys$mmap
     /// rejects PROT_EXEC without MS_AXALLOWED before placing anything (serenity-notes §2).
     public var anonymousExecRejected: Bool
+    /// A non-fixed address: a hint the reference honours when its range is free; SerenityOS
+    /// HEAD's sys$mmap ignores it and places first fit (serenity-notes §2, syscall layer).
+    public var hintsIgnored: Bool
 
-    public init(fixedNoReplaceCollision: KernelError, fixedPastUserCeiling: KernelError, anonymousExecRejected: Bool = false) {
+    public init(fixedNoReplaceCollision: KernelError, fixedPastUserCeiling: KernelError, anonymousExecRejected: Bool = false,
+                hintsIgnored: Bool = false) {
         self.fixedNoReplaceCollision = fixedNoReplaceCollision
         self.fixedPastUserCeiling = fixedPastUserCeiling
         self.anonymousExecRejected = anonymousExecRejected
+        self.hintsIgnored = hintsIgnored
     }
 
     public static let reference = ErrorConventions(fixedNoReplaceCollision: .EEXIST, fixedPastUserCeiling: .ENOMEM)
     public static let serenity = ErrorConventions(fixedNoReplaceCollision: .ENOMEM, fixedPastUserCeiling: .EFAULT,
-                                                  anonymousExecRejected: true)
+                                                  anonymousExecRejected: true, hintsIgnored: true)
 
     /// The conventions `design` documents.
     public init(of design: Design) {

@@ -15,13 +15,17 @@ struct MmapRequest {
         let (rounded, overflow) = size.roundedUp(to: pageSize)
         guard size > 0, !overflow, align >= pageSize, align.isPowerOfTwo,
               !rounded.addingReportingOverflow(align).overflow else { return nil }
-        if let address, !address.isAligned(to: pageSize) { return nil }
+        // A hint is not a demand: an unaligned one is just not taken.
+        if let address, placement != .hint, !address.isAligned(to: pageSize) { return nil }
         self.size = rounded
         self.alignment = align
         self.protection = protection
         self.placement = placement
         self.address = address
     }
+
+    /// Whether the range must be exactly at `address` (MAP_FIXED or MAP_FIXED_NOREPLACE).
+    var isFixed: Bool { placement == .fixed || placement == .fixedNoReplace }
 
     /// The exact range of a fixed placement, if it does not wrap.
     var fixedRange: VirtualRange? {

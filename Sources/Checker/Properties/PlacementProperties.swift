@@ -19,10 +19,10 @@ enum PlacementProperties {
         }
         // A fixed placement is exactly where it was asked (checked below); the kernel aligns only
         // the ranges it chooses itself.
-        if request.address == nil && !base.isAligned(to: request.alignment) {
+        if !request.isFixed && !base.isAligned(to: request.alignment) {
             return "mmap returned \(base.hex), not aligned to \(request.alignment.hex)"
         }
-        if let address = request.address, address != base {
+        if request.isFixed, let address = request.address, address != base {
             return "fixed mmap at \(address.hex) returned \(base.hex)"
         }
         if request.placement != .fixed {
@@ -37,7 +37,7 @@ enum PlacementProperties {
         id: "hole-completeness", summary: "a placement that fails with ENOMEM had no aligned hole of that size"
     ) { t in
         guard t.result == .error(.ENOMEM), let request = MmapRequest(t.operation, pageSize: t.before.pageSize),
-              request.placement == .anywhere || request.placement == .randomized
+              !request.isFixed
         else { return nil }
         let before = t.before.observation
         let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)
@@ -70,6 +70,12 @@ enum PlacementProperties {
                                                                     alignment: request.alignment, holes: holes)
             else { return .unknown }
             return .range(range)
+        case .topDown:
+            return PlacementOracle.highestFit(size: request.size, alignment: request.alignment, holes: holes).map { .range($0) } ?? .unknown
+        case .hint:
+            // The hint's range if it was free (a design may also have ignored it: either may
+            // be the range it tried).
+            return .unknown
         default:
             return PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes).map { .range($0) } ?? .unknown
         }

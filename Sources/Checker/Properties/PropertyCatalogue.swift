@@ -12,6 +12,8 @@ public enum PropertyCatalogue {
         PlacementProperties.holeSoundness,
         PlacementProperties.holeCompleteness,
         PlacementProperties.firstFit,
+        PlacementPolicies.topDownFit,
+        PlacementPolicies.hintPlacement,
         PlacementProperties.specificExactness,
         SplitProperties.splitPartition,
         SplitProperties.offsetCoherence,

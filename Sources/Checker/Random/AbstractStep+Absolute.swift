@@ -20,8 +20,9 @@ extension AbstractStep {
         }
         let usesAddress: Bool
         switch kind {
-        case .mmap: usesAddress = placement == .fixed || placement == .fixedNoReplace
+        case .mmap: usesAddress = placement == .fixed || placement == .fixedNoReplace || placement == .hint
         case .munmap, .mprotect, .touch: usesAddress = true
+        case .exec: usesAddress = placement == .fixedNoReplace
         case .failNext, .teardown: usesAddress = false
         }
         if usesAddress {
@@ -69,7 +70,7 @@ extension AbstractStep {
             for anchor in anchors { for size in sizes { var s = self; s.anchor = anchor; s.misalign = 0; s.size = size; s.sizeTrim = 0; add(s) } }
         case .touch:
             for anchor in anchors { var s = self; s.anchor = anchor; s.misalign = 0; add(s) }
-        case .failNext, .teardown:
+        case .failNext, .teardown, .exec:
             break
         }
         return out

@@ -11,9 +11,9 @@ extension AbstractStep {
             let bytes = byteSize(in: space)
             let alignment: UInt64? = alignmentPages == 0 ? nil : alignmentPages &* P
             switch placement {
-            case .anywhere, .randomized:
+            case .anywhere, .randomized, .topDown:
                 return .mmap(size: bytes, protection: protection, placement: placement, address: nil, alignment: alignment, choice: nil)
-            case .fixed, .fixedNoReplace:
+            case .fixed, .fixedNoReplace, .hint:
                 return .mmap(size: bytes, protection: protection, placement: placement, address: address(in: space),
                              alignment: alignment, choice: nil)
             }
@@ -27,6 +27,11 @@ extension AbstractStep {
             return .failNext(kind: failKind, count: failCount)
         case .teardown:
             return .teardown
+        case .exec:
+            // The ELF segment the step describes, then a one-page stack placed anywhere.
+            let segment = ExecSegment(address: placement == .fixedNoReplace ? address(in: space) : nil,
+                                      size: byteSize(in: space), protection: protection)
+            return .exec(segments: [segment, ExecSegment(size: P, protection: .readWrite)])
         }
     }
 

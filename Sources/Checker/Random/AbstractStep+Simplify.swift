@@ -18,6 +18,12 @@ extension AbstractStep {
             with { $0.failKind = .frame }
         case .teardown:
             break
+        case .exec:
+            with { $0.placement = .anywhere }
+            with { $0.protection = .readWrite }
+            with { $0.sizeTrim = 0 }
+            for size in size.simplifications { with { $0.size = size } }
+            if placement == .fixedNoReplace { addressSimplifications(into: with) }
         case .mmap:
             with { $0.placement = .anywhere }
             if placement == .fixed { with { $0.placement = .fixedNoReplace } }
@@ -27,7 +33,7 @@ extension AbstractStep {
             for smaller in Self.smaller(choice) { with { $0.choice = smaller } }
             with { $0.sizeTrim = 0 }
             for size in size.simplifications { with { $0.size = size } }
-            if placement == .fixed || placement == .fixedNoReplace { addressSimplifications(into: with) }
+            if placement == .fixed || placement == .fixedNoReplace || placement == .hint { addressSimplifications(into: with) }
             for smaller in Self.smaller(alignmentPages) { with { $0.alignmentPages = smaller } }
         case .munmap, .mprotect:
             if kind == .mprotect { with { $0.protection = .readWrite } }

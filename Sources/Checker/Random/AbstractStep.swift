@@ -7,11 +7,11 @@ import Model
 /// that exists. Every field shrinks towards zero / the default, which is also its simplest meaning.
 public struct AbstractStep: Sendable, Hashable {
     public enum Kind: UInt8, Sendable, Hashable, CaseIterable {
-        case mmap, munmap, mprotect, touch, failNext, teardown
+        case mmap, munmap, mprotect, touch, failNext, teardown, exec
     }
 
     public var kind: Kind
-    /// mmap only.
+    /// mmap; exec: fixed-noreplace puts the first segment at the anchor, anything else anywhere.
     public var placement: Operation.PlacementKind = .anywhere
     /// mmap, munmap, mprotect: how many bytes.
     public var size: SizeChoice = .pages(1)

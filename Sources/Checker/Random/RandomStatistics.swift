@@ -72,6 +72,7 @@ extension AbstractStep.Kind {
         case .touch: "touch"
         case .failNext: "fail-next"
         case .teardown: "teardown"
+        case .exec: "exec"
         }
     }
 }

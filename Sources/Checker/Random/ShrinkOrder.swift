@@ -31,7 +31,7 @@ extension Operation {
             case .anywhere: 0
             case .fixedNoReplace: 1
             case .fixed: 2
-            case .randomized: 1
+            case .randomized, .topDown, .hint: 1
             }
             return pages(size) &+ placementRank &+ (address.map(place) ?? 0) &+ (alignment.map(pages) ?? 0)
                 &+ rank(protection) &+ (choice ?? 0)
@@ -45,6 +45,8 @@ extension Operation {
             return UInt64(count) &+ (kind == .frame ? 0 : 1)
         case .teardown:
             return 0
+        case let .exec(segments):
+            return segments.reduce(UInt64(segments.count)) { $0 &+ pages($1.size) &+ ($1.address.map(place) ?? 0) &+ rank($1.protection) }
         }
     }
 }

@@ -67,7 +67,8 @@ public enum Z3FactsTranslator {
         switch operation {
         case let .mmap(size, protection, placement, address, alignment, _):
             let kind: Z3OperationCode = switch placement {
-            case .anywhere: .mmapAnywhere
+            // A top-down or hinted mmap fails with ENOMEM exactly when an anywhere one does.
+            case .anywhere, .topDown, .hint: .mmapAnywhere
             case .randomized: .mmapRandomized
             case .fixedNoReplace: .mmapFixedNoReplace
             case .fixed: .mmapFixed
@@ -85,6 +86,8 @@ public enum Z3FactsTranslator {
             return Z3OperationFact(kind: .failNext, align: P)
         case .teardown:
             return Z3OperationFact(kind: .teardown, align: P)
+        case .exec:
+            return Z3OperationFact(kind: .exec, align: P)
         }
     }
 
@@ -109,7 +112,7 @@ public enum Z3FactsTranslator {
         }
         guard t.result == .error(.ENOMEM), let request = MmapRequest(t.operation, pageSize: t.before.pageSize) else { return false }
         switch request.placement {
-        case .anywhere, .randomized:
+        case .anywhere, .randomized, .topDown, .hint:
             let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)
             guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes) else { return false }
             if pageTablesMayFail(mapping: hole, protection: request.protection, in: before, universe: t.before.universe) { return true }

@@ -50,8 +50,12 @@ extension AddressSpace {
     mutating func serenityPlace(size: UInt64, alignment: UInt64, placement: Placement,
                                 choose: (UInt64) -> UInt64) throws(KernelError) -> VirtualRange {
         switch placement {
-        case .anywhere:
+        case .anywhere, .hint:
+            // A non-fixed address is only a hint, and sys$mmap ignores it (serenity-notes §2).
             return try regions.serenityFindAnywhere(size: size, alignment: alignment, fixes: serenityFixes)
+        case .topDown:
+            // SerenityOS has no top-down placement: there is no flag that asks for one.
+            throw .EINVAL
         case .randomized:
             let count = regions.serenityRandomizedOutcomeCount(size: size, alignment: alignment)
             return try regions.serenityRandomized(size: size, alignment: alignment, choice: min(choose(count), count - 1),

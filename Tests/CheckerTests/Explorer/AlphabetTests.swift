@@ -79,7 +79,25 @@ import Testing
         #expect(settings.addresses == [0x10000])
         #expect(!settings.touch && !settings.teardown && !settings.faults)
         let alphabet = try Alphabet(universe: universe, settings: settings, source: path)
-        #expect(alphabet.letters.count == 1 + 8 + 8)
+        // From the standard base: 2 anywhere (alignments 1, 2); munmap and mprotect each of 8
+        // one-page ranges and 2 × 7 unaligned ones; 2 exec set-ups.
+        #expect(alphabet.letters.count == 2 + 2 * (8 + 14) + 2)
+        let classic = try Alphabet(universe: universe, settings: try UniverseFile.resolveWithAlphabet(path, base: .classic).1, source: path)
+        #expect(classic.letters.count == 1 + 8 + 8)
+    }
+
+    @Test func theClassicAlphabetKeepsItsCounts() throws {
+        let report = Explorer.run(try ExplorerFixture.request(settings: .classic, depth: 2))
+        #expect(report.totalDistinct == 561, "tiny, classic alphabet, depth 2 (README: 561, 7,325, 74,881, 625,959 at depths 2-5)")
+    }
+
+    @Test func theStandardAlphabetHasTheWiderLetters() throws {
+        let letters = try Alphabet(universe: .tiny, settings: .standard).letters
+        #expect(letters.contains(.mmap(3 * 4096, .read, at: .topDown, alignment: 2 * 4096)))
+        #expect(letters.contains(.mmap(4096, .none, at: .hint(0x13000))))
+        #expect(letters.contains(.munmap(address: 0x10000, size: 3 * 4096)))
+        #expect(letters.contains(.mprotect(address: 0x10800, size: 4096, protection: .read)), "half a page in")
+        #expect(letters.contains { if case .exec = $0 { true } else { false } })
     }
 
     @Test(arguments: [
