@@ -11,7 +11,11 @@ public struct ReplayReport: Sendable {
         public var matched: Bool?
         /// Every selected property the step violates, in catalogue order.
         public var violations: [Violation]
-        /// The address space after the step.
+        /// The address space after the step, as the implementation reported it.
+        public var observation: Observation
+        /// The counterexample's stable object numbers after the step.
+        public var identities: ObjectIdentities
+        /// The address space after the step, drawn from `observation` with `identities`.
         public var picture: String
     }
 
@@ -41,13 +45,17 @@ public enum Replayer {
         var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
                                  serenityFixes: trace.serenityFixes)
         var outcomes: [ReplayReport.StepOutcome] = []
+        var identities = ObjectIdentities()
         for (i, step) in trace.steps.enumerated() {
             let transition = Transition(applying: step.operation, to: space)
             space = transition.after
+            let observed = space.observation()
+            identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
             outcomes.append(ReplayReport.StepOutcome(
                 index: i + 1, step: step, result: transition.result,
                 matched: step.expected.map { $0.matches(transition.result) },
-                violations: properties.allViolations(transition), picture: space.picture))
+                violations: properties.allViolations(transition), observation: observed, identities: identities,
+                picture: observed.picture(universe: trace.universe, identities: identities, notes: space.pictureNotes)))
         }
         return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids)
     }
@@ -105,6 +113,17 @@ extension ReplayReport {
         if let id = trace.violates {
             parts.append(reproduction.map { "\(id) reproduced at step \($0.index)" } ?? "\(id) NOT reproduced")
         }
-        return (clean ? "ok: " : "FAILED: ") + "\(steps.count) steps, " + parts.joined(separator: ", ")
+        return verdictWord + ": \(steps.count) steps, " + parts.joined(separator: ", ")
     }
+
+    /// "ok" for a clean replay; "reproduced" when every expectation matched and the trace's
+    /// `violates` came back (what a counterexample trace is for); "FAILED" otherwise.
+    public var verdictWord: String {
+        if clean { return "ok" }
+        if passed, reproduction != nil { return "reproduced" }
+        return "FAILED"
+    }
+
+    /// The summary prefixed with the trace file, so `--quiet` over many files says which is which.
+    public var namedSummary: String { "\(source): \(summary)" }
 }

@@ -16,7 +16,7 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "Trace files (JSON) to replay.")
     var files: [String] = []
 
-    @Flag(help: "Print only the summary line of each trace.")
+    @Flag(help: "Print only the summary line of each trace, prefixed with its file name.")
     var quiet = false
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
@@ -52,7 +52,7 @@ struct ReplayCommand: ParsableCommand {
             let report = Replayer.run(trace, source: path, properties: propertySet)
             reports.append(report)
             if format == "text" {
-                print(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
+                print(quiet ? report.namedSummary : report.text)
                 if !quiet { print() }
             }
             failed = failed || !report.clean
