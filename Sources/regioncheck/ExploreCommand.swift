@@ -47,7 +47,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Give up (inconclusive) when the visited-state stores reach MB megabytes.", valueName: "MB"))
     var maxMemory: Int = 8192
 
-    @Option(help: ArgumentHelp("Output format (junit and sarif for CI).", valueName: "text|json|junit|sarif"))
+    @Option(help: ArgumentHelp("Output format (junit and sarif for CI).", valueName: "text|json|junit|sarif|html"))
     var format = "text"
 
     @Option(help: ArgumentHelp("Where to write a counterexample trace.", valueName: "PATH"))
@@ -60,8 +60,8 @@ struct ExploreCommand: ParsableCommand {
     var z3: Z3Options
 
     func validate() throws {
-        guard ["text", "json", "junit", "sarif"].contains(format) else {
-            throw ValidationError("--format must be text, json, junit or sarif, got '\(format)'")
+        guard ["text", "json", "junit", "sarif", "html"].contains(format) else {
+            throw ValidationError("--format must be text, json, junit, sarif or html, got '\(format)'")
         }
         if let depth, depth < 0 || depth > 64 { throw ValidationError("--depth must be 0...64, got \(depth)") }
         if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
@@ -103,6 +103,7 @@ struct ExploreCommand: ParsableCommand {
         case "json": print(report.jsonText(tracePath: written))
         case "junit": print(report.junitText(tracePath: written))
         case "sarif": print(report.sarifText(tracePath: written))
+        case "html": print(report.html(tracePath: written), terminator: "")
         default: print(report.text(tracePath: written))
         }
         if GitHubAnnotations.enabled {

@@ -42,7 +42,7 @@ struct MutantsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Threads for each detector (default: the number of cores); results do not depend on it.", valueName: "N"))
     var workers: Int?
 
-    @Option(help: ArgumentHelp("Output format (junit, sarif and stryker for CI).", valueName: "text|json|junit|sarif|stryker"))
+    @Option(help: ArgumentHelp("Output format (junit, sarif and stryker for CI).", valueName: "text|json|junit|sarif|stryker|html"))
     var format = "text"
 
     @Option(help: ArgumentHelp("Directory for the counterexample traces.", valueName: "DIR"))
@@ -54,7 +54,7 @@ struct MutantsCommand: ParsableCommand {
     @Flag(help: "List the mutants, one line each, and exit.")
     var list = false
 
-    static let formats = ["text", "json", "junit", "sarif", "stryker"]
+    static let formats = ["text", "json", "junit", "sarif", "stryker", "html"]
 
     func validate() throws {
         guard Self.formats.contains(format) else {
@@ -115,6 +115,7 @@ struct MutantsCommand: ParsableCommand {
         case "junit": print(report.junit.xml, terminator: "")
         case "sarif": print(report.sarif(seams: seams).json, terminator: "")
         case "stryker": print(report.stryker(packageRoot: root).json, terminator: "")
+        case "html": print(report.html, terminator: "")
         default: print(report.text)
         }
         if GitHubAnnotations.enabled {

@@ -46,7 +46,7 @@ struct RandomCommand: ParsableCommand {
     @Option(help: "Where to write the shrunk counterexample as a trace file.")
     var traceOut = "random-counterexample.json"
 
-    @Option(help: "Report format: text, json, or junit/sarif for CI.")
+    @Option(help: "Report format: text, json, junit/sarif for CI, or html (one page with a map per step).")
     var format = "text"
 
     @Option(help: "Threads running runs side by side (the result and the counts do not depend on it).")
@@ -63,8 +63,8 @@ struct RandomCommand: ParsableCommand {
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be between 1 and 256, got \(workers)") }
         guard parsedSeed != nil else { throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number, got \"\(seed)\"") }
-        guard ["text", "json", "junit", "sarif"].contains(format) else {
-            throw ValidationError("--format must be text, json, junit or sarif, got \"\(format)\"")
+        guard ["text", "json", "junit", "sarif", "html"].contains(format) else {
+            throw ValidationError("--format must be text, json, junit, sarif or html, got \"\(format)\"")
         }
         // Unchecked, nothing stops a run at a state a mutant broke, which the model cannot go on from.
         if noCheck && !mutants.isEmpty { throw ValidationError("--no-check runs the model alone and takes no --mutant") }
@@ -111,6 +111,7 @@ struct RandomCommand: ParsableCommand {
         case "json": print(report.json)
         case "junit": print(report.junitText, terminator: "")
         case "sarif": print(report.sarifText, terminator: "")
+        case "html": print(report.html, terminator: "")
         default: print(report.text)
         }
         if GitHubAnnotations.enabled && !noCheck {

@@ -22,12 +22,12 @@ struct ReplayCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
     var properties: String?
 
-    @Option(help: ArgumentHelp("Output format: text, or junit/sarif for CI (one test case per trace file).", valueName: "text|junit|sarif"))
+    @Option(help: ArgumentHelp("Output format: text, junit/sarif for CI (one test case per trace file), or html (one page, a map per step).", valueName: "text|junit|sarif|html"))
     var format = "text"
 
     func validate() throws {
-        guard ["text", "junit", "sarif"].contains(format) else {
-            throw ValidationError("--format must be text, junit or sarif, got '\(format)'")
+        guard ["text", "junit", "sarif", "html"].contains(format) else {
+            throw ValidationError("--format must be text, junit, sarif or html, got '\(format)'")
         }
     }
 
@@ -59,6 +59,7 @@ struct ReplayCommand: ParsableCommand {
         }
         if format == "junit" { print(ReplayOutputs.junit(reports).xml, terminator: "") }
         if format == "sarif" { print(ReplayOutputs.sarif(reports).json, terminator: "") }
+        if format == "html" { print(ReplayOutputs.html(reports), terminator: "") }
         if GitHubAnnotations.enabled {
             for report in reports { for line in GitHubAnnotations.lines(for: report.checkOutcome) { print(line) } }
         }
