@@ -39,7 +39,7 @@ struct HTMLDocument {
         .violations { color: #a00; margin: .2em 0; }
         .err { color: #a40; } .ok { color: #171; }
         td.num { text-align: right; font-family: ui-monospace, monospace; }
-        td.killed { background: #e3f4e3; } td.clean { background: #fbe3e3; } td.undecided { background: #fdf3d8; }
+        td.good { background: #e3f4e3; } td.bad { background: #fbe3e3; } td.undecided { background: #fdf3d8; }
         svg text { font: 11px ui-monospace, monospace; }
         details pre { background: #f7f7f7; padding: .5em; overflow-x: auto; }
         footer { color: #888; margin-top: 2em; font-size: .9em; }

@@ -13,15 +13,17 @@ extension KillMatrixReport {
         var counterexamples: [String] = []
         for row in rows + [reference] {
             table += "<tr><th><code>\(htmlEscaped(row.subject.name))</code></th>"
+            // Green is what the matrix wants: a violation on a mutant, silence on the reference.
+            let isReference = row.subject == .reference
             for result in row.results {
                 switch result.verdict {
                 case .violation(let f):
                     let anchor = "cx-\(row.subject.name)-\(result.detector)"
-                    table += "<td class=\"killed\"><a href=\"#\(htmlEscaped(anchor))\">\(htmlEscaped(f.violation.property))</a>, \(f.length) steps</td>"
+                    table += "<td class=\"\(isReference ? "bad" : "good")\"><a href=\"#\(htmlEscaped(anchor))\">\(htmlEscaped(f.violation.property))</a>, \(f.length) steps</td>"
                     let replay = Replayer.run(f.trace, source: f.tracePath)
                     counterexamples.append(CounterexampleHTML.section(
                         replay, anchor: anchor, heading: "\(row.subject.name) — \(result.detector): \(f.violation.property)", tracePath: f.tracePath))
-                case .clean: table += "<td class=\"clean\">clean</td>"
+                case .clean: table += "<td class=\"\(isReference ? "good" : "bad")\">clean</td>"
                 case .inconclusive(let reason): table += "<td class=\"undecided\">inconclusive: \(htmlEscaped(reason))</td>"
                 case .notApplicable(let reason): table += "<td>n/a: \(htmlEscaped(reason))</td>"
                 }
