@@ -32,7 +32,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .customLong("fix"), help: ArgumentHelp("With --design serenity: switch on a fix of docs/findings-serenity.md (repeatable, or 'all').", valueName: "NAME"))
     var fixes: [String] = []
 
-    @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug back in (repeatable; see SPEC §4 for the names).", valueName: "NAME"))
+    @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug back in (repeatable; docs/SPEC.md §4 and `mutants --list` name them).", valueName: "NAME"))
     var mutants: [String] = []
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))

@@ -28,7 +28,7 @@ struct RandomCommand: ParsableCommand {
     @Option(help: "Seed of the first run: a decimal or 0x-hex 64-bit number.")
     var seed = "1"
 
-    @Option(name: .customLong("mutant"), help: "Switch a legacy bug back in (repeatable; see SPEC §4 for the names).")
+    @Option(name: .customLong("mutant"), help: "Switch a legacy bug back in (repeatable; docs/SPEC.md §4 and `mutants --list` name them).")
     var mutants: [String] = []
 
     @Option(help: "Properties to check: comma-separated ids, `all`, or `-id` to leave one out (e.g. -first-fit).")
