@@ -24,6 +24,8 @@ public struct ReplayReport: Sendable {
     public var steps: [StepOutcome]
     /// The properties checked.
     public var propertyIDs: [String]
+    /// What the steps exercised.
+    public var coverage = Coverage()
     public var mismatches: Int { steps.count { $0.matched == false } }
     public var expectationsChecked: Int { steps.count { $0.matched != nil } }
     /// Steps on which at least one property is violated.
@@ -46,8 +48,10 @@ public enum Replayer {
                                  serenityFixes: trace.serenityFixes)
         var outcomes: [ReplayReport.StepOutcome] = []
         var identities = ObjectIdentities()
+        var coverage = Coverage()
         for (i, step) in trace.steps.enumerated() {
             let transition = Transition(applying: step.operation, to: space)
+            coverage.record(transition)
             space = transition.after
             let observed = space.observation()
             identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
@@ -57,7 +61,7 @@ public enum Replayer {
                 violations: properties.allViolations(transition), observation: observed, identities: identities,
                 picture: observed.picture(universe: trace.universe, identities: identities, notes: space.pictureNotes)))
         }
-        return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids)
+        return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids, coverage: coverage)
     }
 }
 
@@ -90,6 +94,7 @@ extension ReplayReport {
             for violation in outcome.violations { lines.append("   ✗ VIOLATES \(violation)") }
             lines.append(outcome.picture)
         }
+        lines += coverage.lines(properties: propertyIDs, setup: "\(steps.count) trace steps")
         lines.append(summary)
         return lines.joined(separator: "\n")
     }

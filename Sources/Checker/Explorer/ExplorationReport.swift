@@ -23,6 +23,8 @@ public struct ExplorationReport: Sendable {
     public var levels: [LevelStatistics]
     public var outcome: Outcome
     public var seconds: Double
+    /// What the checked transitions exercised (up to and including a violating one).
+    public var coverage = Coverage()
 
     /// SPEC §5: 0 pass, 1 violation, 3 inconclusive.
     public var exitCode: Int32 {

@@ -17,6 +17,7 @@ extension ExplorationReport {
             ("states", "\(totalDistinct.grouped) distinct, \(totalGenerated.grouped) transitions"),
         ], verdict: verdict)
         document.sections.append(DepthChartHTML.section(levels))
+        document.sections.append(CoverageHTML.section(coverage, properties: propertyIDs))
         if let c = counterexample {
             document.sections.append(CounterexampleHTML.section(
                 c.replay, anchor: "cx", heading: "Counterexample, \(c.trace.steps.count) steps from the empty address space", tracePath: tracePath))
