@@ -43,7 +43,9 @@ public struct ReplayReport: Sendable {
 }
 
 public enum Replayer {
-    public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet()) -> ReplayReport {
+    /// With `z3`, the property files it selects are checked on every step too (a user file's
+    /// violation is reported like a Swift property's, so its counterexamples reproduce).
+    public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet(), z3: Z3PropertyCheck? = nil) -> ReplayReport {
         var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
                                  serenityFixes: trace.serenityFixes)
         var outcomes: [ReplayReport.StepOutcome] = []
@@ -55,13 +57,19 @@ public enum Replayer {
             space = transition.after
             let observed = space.observation()
             identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
+            var violations = properties.allViolations(transition)
+            if let z3, z3.selects(transition), let disagreement = z3.check(transition).disagreement,
+               !violations.contains(where: { $0.property == disagreement.property }) {
+                violations.append(disagreement)
+            }
             outcomes.append(ReplayReport.StepOutcome(
                 index: i + 1, step: step, result: transition.result,
                 matched: step.expected.map { $0.matches(transition.result) },
-                violations: properties.allViolations(transition), observation: observed, identities: identities,
+                violations: violations, observation: observed, identities: identities,
                 picture: observed.picture(universe: trace.universe, identities: identities, notes: space.pictureNotes)))
         }
-        return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids, coverage: coverage)
+        let z3IDs = (z3?.ids ?? []).filter { !properties.ids.contains($0) }
+        return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids + z3IDs, coverage: coverage)
     }
 }
 
@@ -116,7 +124,8 @@ extension ReplayReport {
             parts.append("\(violated.count) step(s) violate a property, first step \(first.index): \(first.violations[0].property)")
         }
         if let id = trace.violates {
-            parts.append(reproduction.map { "\(id) reproduced at step \($0.index)" } ?? "\(id) NOT reproduced")
+            let unchecked = propertyIDs.contains(id) ? "" : " (not checked: give its file with --properties-dir)"
+            parts.append(reproduction.map { "\(id) reproduced at step \($0.index)" } ?? "\(id) NOT reproduced\(unchecked)")
         }
         return verdictWord + ": \(steps.count) steps, " + parts.joined(separator: ", ")
     }

@@ -118,13 +118,14 @@ struct ExploreCommand: ParsableCommand {
         let alphabet = try Alphabet(universe: universe, settings: settings, source: self.universe)
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
+        let (propertySet, z3Settings) = try z3.resolve(selection: properties)
         var request = ExplorationRequest(
-            alphabet: alphabet, mutations: mutations, design: Design(rawValue: design)!, properties: try PropertySet(selection: properties),
+            alphabet: alphabet, mutations: mutations, design: Design(rawValue: design)!, properties: propertySet,
             depth: depth ?? ExplorationDefaults.depth(for: universe),
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
             limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))
         request.serenityFixes = try SerenityFixes.selection(fixes, design: request.design)
-        request.z3 = try z3.settings()
+        request.z3 = z3Settings
         return request
     }
 }

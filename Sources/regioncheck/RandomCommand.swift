@@ -87,8 +87,7 @@ struct RandomCommand: ParsableCommand {
         let z3Settings: Z3Settings?
         do {
             resolvedUniverse = try UniverseFile.resolve(universe)
-            propertySet = try PropertySet(selection: properties)
-            z3Settings = try z3.settings()
+            (propertySet, z3Settings) = try z3.resolve(selection: properties)
         } catch {
             failOnBadInput(error.description)
         }

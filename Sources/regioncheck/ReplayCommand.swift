@@ -25,6 +25,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format: text, junit/sarif for CI (one test case per trace file), or html (one page, a map per step).", valueName: "text|junit|sarif|html"))
     var format = "text"
 
+    @OptionGroup(title: "Z3")
+    var z3: Z3Options
+
     func validate() throws {
         guard ["text", "junit", "sarif", "html"].contains(format) else {
             throw ValidationError("--format must be text, junit, sarif or html, got '\(format)'")
@@ -35,8 +38,15 @@ struct ReplayCommand: ParsableCommand {
         let paths = files.isEmpty ? BundledFiles.exampleTraces() : files
         guard !paths.isEmpty else { failOnBadInput("no trace files given and no bundled examples found (run from the package root)") }
         let propertySet: PropertySet
+        var z3Check: Z3PropertyCheck?
         do throws(InputError) {
-            propertySet = try PropertySet(selection: properties)
+            let z3Settings: Z3Settings?
+            (propertySet, z3Settings) = try z3.resolve(selection: properties)
+            // Replay checks the selected files on every step: --properties-dir alone is enough.
+            if var settings = z3Settings {
+                settings.mode = .all
+                z3Check = try settings.makeCheck()
+            }
         } catch {
             failOnBadInput(error.description)
         }
@@ -49,7 +59,7 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 failOnBadInput(error.description)
             }
-            let report = Replayer.run(trace, source: path, properties: propertySet)
+            let report = Replayer.run(trace, source: path, properties: propertySet, z3: z3Check)
             reports.append(report)
             if format == "text" {
                 print(quiet ? report.namedSummary : report.text)
