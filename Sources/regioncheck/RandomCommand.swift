@@ -12,7 +12,8 @@ struct RandomCommand: ParsableCommand {
         discussion: """
             Run i+1's seed is derived from run i's (SplitMix64), so `--seed S --runs 1` re-runs exactly the run that \
             printed S as its run seed. Exit codes: 0 no violation, 1 a violation (its shrunk trace is written), 2 bad input, \
-            3 inconclusive (Z3 could not decide a step checked with --z3).
+            3 inconclusive (Z3 could not decide a step checked with --z3, or --max-seconds stopped the runs early). \
+            On a terminal a progress line (runs, steps, steps/s, elapsed) goes to stderr.
             """
     )
 
@@ -25,8 +26,11 @@ struct RandomCommand: ParsableCommand {
     @Option(help: "Steps per run (a run stops early at its first violation).")
     var steps = 1000
 
-    @Option(help: "Seed of the first run: a decimal or 0x-hex 64-bit number.")
+    @Option(help: "Seed of the first run: a decimal or 0x-hex 64-bit number, or 'random' to draw one (printed first, on stderr).")
     var seed = "1"
+
+    @Option(help: ArgumentHelp("Stop starting runs after this many seconds; the partial report is inconclusive (exit 3).", valueName: "SECONDS"))
+    var maxSeconds: Double?
 
     @Option(name: .customLong("mutant"), help: "Switch a legacy bug back in (repeatable; docs/SPEC.md §4 and `mutants --list` name them).")
     var mutants: [String] = []
@@ -62,7 +66,10 @@ struct RandomCommand: ParsableCommand {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be between 1 and 256, got \(workers)") }
-        guard parsedSeed != nil else { throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number, got \"\(seed)\"") }
+        guard seed == "random" || parsedSeed != nil else {
+            throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number or 'random', got \"\(seed)\"")
+        }
+        if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive, got \(maxSeconds)") }
         guard ["text", "json", "junit", "sarif", "html"].contains(format) else {
             throw ValidationError("--format must be text, json, junit, sarif or html, got \"\(format)\"")
         }
@@ -97,15 +104,28 @@ struct RandomCommand: ParsableCommand {
                                 properties: propertySet, checking: !noCheck)
         setup.serenityFixes = (try? SerenityFixes.selection(fixes, design: setup.design)) ?? []
         setup.z3 = z3Settings
-        let options = RandomOptions(runs: runs, steps: steps, seed: parsedSeed!, workers: workers,
+        let firstSeed: UInt64
+        if seed == "random" {
+            firstSeed = UInt64.random(in: .min ... .max)
+            FileHandle.standardError.write(Data("random: --seed random drew seed \(firstSeed) (re-run with --seed \(firstSeed))\n".utf8))
+        } else {
+            firstSeed = parsedSeed!
+        }
+        var options = RandomOptions(runs: runs, steps: steps, seed: firstSeed, workers: workers,
                                     corpus: corpus.map(Corpus.init(directory:)), traceOut: traceOut,
                                     universeArgument: universe, propertiesArgument: properties)
+        options.maxSeconds = maxSeconds
+        let showProgress = isatty(STDERR_FILENO) != 0
+        if showProgress {
+            options.progress = { progress in FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8)) }
+        }
         let report: RandomReport
         do {
             report = try RandomCheck.run(setup, options)
         } catch {
             failOnBadInput(error.description)
         }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         switch format {
         case "json": print(report.json)
         case "junit": print(report.junitText, terminator: "")

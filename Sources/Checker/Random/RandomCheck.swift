@@ -18,6 +18,10 @@ public struct RandomOptions: Sendable {
     /// reproduction line.
     public var universeArgument: String
     public var propertiesArgument: String?
+    /// Stop starting runs after this many seconds: the report is partial and inconclusive.
+    public var maxSeconds: Double?
+    /// Called between batches of runs, at most every quarter second (for a terminal's progress line).
+    public var progress: (@Sendable (RandomProgress) -> Void)?
 
     public init(runs: Int, steps: Int, seed: UInt64, workers: Int = 1, corpus: Corpus? = nil, traceOut: String? = nil,
                 universeArgument: String, propertiesArgument: String? = nil) {
@@ -149,7 +153,18 @@ public enum RandomCheck {
         var seed = options.seed
         var next = 0
         let batch = max(1, options.workers) * 4
+        let clock = ContinuousClock()
+        let start = clock.now
+        var lastProgress = start
         while next < options.runs {
+            let elapsed = (clock.now - start) / .seconds(1)
+            if let max = options.maxSeconds, elapsed > max {
+                return (total, nil, "time limit: \(formatSeconds(max)) s reached after \(next) of \(options.runs) runs")
+            }
+            if let progress = options.progress, clock.now - lastProgress > .milliseconds(250) {
+                lastProgress = clock.now
+                progress(RandomProgress(runs: next, runsBound: options.runs, steps: total.steps, seconds: elapsed))
+            }
             let count = min(batch, options.runs - next)
             var seeds: [UInt64] = []
             for _ in 0 ..< count {
