@@ -23,13 +23,38 @@ struct AddressSpaceSVG {
         return light ? "hsl(\(hue), 55%, 85%)" : "hsl(\(hue), 60%, 62%)"
     }
 
+    /// Pages drawn in full; a larger universe is drawn zoomed to the part that holds something.
+    static let fullViewPages: UInt64 = 1024
+
+    /// The byte range the map shows: the total range, or for a large universe the span from the
+    /// lowest to the highest thing drawn (regions, translations, named pages), padded.
+    var window: (base: UInt64, end: UInt64) {
+        let P = universe.pageSize
+        guard universe.pages > Self.fullViewPages else { return (universe.base, universe.end) }
+        var lo = UInt64.max, hi: UInt64 = 0
+        for r in observation.regions { lo = min(lo, r.base); hi = max(hi, r.end) }
+        for t in observation.ptes + observation.tlb { lo = min(lo, t.page * P); hi = max(hi, (t.page + 1) * P) }
+        for page in highlighted { lo = min(lo, page * P); hi = max(hi, (page + 1) * P) }
+        guard lo < hi else { return (universe.base, min(universe.end, universe.base + 16 * P)) }
+        let pad = max((hi - lo) / 10, 2 * P) / P * P
+        let base = lo - min(pad, lo - universe.base)
+        let end = min(universe.end, max(hi + pad, base + 16 * P))
+        return (base, end)
+    }
+
+    /// `window`, computed once per picture.
+    var fixedWindow: (base: UInt64, end: UInt64)? = nil
+
     private func x(_ address: UInt64) -> Double {
-        let span = Double(universe.end - universe.base)
-        let clamped = min(max(address, universe.base), universe.end)
-        return Self.left + Double(clamped - universe.base) / span * Self.plotWidth
+        let (base, end) = fixedWindow ?? window
+        let clamped = min(max(address, base), end)
+        return Self.left + Double(clamped - base) / Double(end - base) * Self.plotWidth
     }
     private func x(page: UInt64) -> Double { x(page * universe.pageSize) }
-    private var pageWidth: Double { max(1, x(universe.base + universe.pageSize) - x(universe.base)) }
+    private var pageWidth: Double {
+        let base = (fixedWindow ?? window).base
+        return max(1, x(base + universe.pageSize) - x(base))
+    }
     private func n(_ v: Double) -> String { String(format: "%.1f", v) }
 
     private func rect(_ x0: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, extra: String = "", title: String? = nil) -> String {
@@ -42,6 +67,11 @@ struct AddressSpaceSVG {
     }
 
     var markup: String {
+        if fixedWindow == nil {
+            var fixed = self
+            fixed.fixedWindow = window
+            return fixed.markup
+        }
         let P = universe.pageSize
         let rows = (regions: 22.0, populated: 70.0, tables: 86.0, ptes: 104.0, tlb: 122.0, bottom: 138.0)
         var out: [String] = []
@@ -50,11 +80,18 @@ struct AddressSpaceSVG {
         out.append("<defs><pattern id=\"hatch-\(idSuffix)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
             + "<rect width=\"6\" height=\"6\" fill=\"#fff\" fill-opacity=\"0.35\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#333\" stroke-width=\"2\"/></pattern></defs>")
         // Axis: the total range's ends, and page ticks when there are few pages.
-        out.append(label(universe.base.hex, Self.left, 12))
-        out.append(label(universe.end.hex, Self.left + Self.plotWidth, 12, anchor: "end"))
-        let firstPage = universe.base / P
-        if universe.pages <= 64 {
-            for p in firstPage ... firstPage + universe.pages {
+        let shown = fixedWindow ?? window
+        let zoomed = shown != (universe.base, universe.end)
+        out.append(label(shown.base.hex, Self.left, 12))
+        out.append(label(shown.end.hex, Self.left + Self.plotWidth, 12, anchor: "end"))
+        if zoomed {
+            out.append(label("zoomed: the total range is \(byteRange(universe.base, universe.end))", Self.left + Self.plotWidth / 2, 12,
+                             anchor: "middle", extra: " fill=\"#888\""))
+        }
+        let firstPage = shown.base / P
+        let shownPages = (shown.end - shown.base) / P
+        if shownPages <= 64 {
+            for p in firstPage ... firstPage + shownPages {
                 out.append("<line x1=\"\(n(x(page: p)))\" y1=\"16\" x2=\"\(n(x(page: p)))\" y2=\"\(n(rows.bottom))\" stroke=\"#e4e4e4\"/>")
             }
         }
@@ -94,7 +131,7 @@ struct AddressSpaceSVG {
         if observation.capabilities.contains(.pageTables) {
             let perTable = universe.pagesPerTable
             let allocated = Set(observation.pageTables)
-            let lastPage = firstPage + universe.pages - 1
+            let lastPage = firstPage + shownPages - 1
             for table in firstPage / perTable ... lastPage / perTable {
                 let start = max(table * perTable, firstPage), end = min((table + 1) * perTable, lastPage + 1)
                 let on = allocated.contains(table)
