@@ -4,35 +4,69 @@ import Model
 /// from its check): a placement property on a placement, `split-partition` on a step that really
 /// cut a region, a state invariant on a state with something in it. A property not listed here
 /// (added later) counts every step it is checked on.
+///
+/// Cheap enough for the explorer's hot loop: the few facts the rules read are gathered once per
+/// step, and each rule is a case of a plain enum.
 enum NonVacuity {
-    typealias Rule = @Sendable (Transition, OperationKind) -> Bool
+    enum Rule {
+        case twoRegionsAfter, aRegionAfter, successfulMmap, mmapENOMEM, successfulAnywhere, fixedNoReplace, realSplit
+        case aRegionBefore, freesOrRollsBack, accessibleRegionAfter, tlbEntryAfter, syscall, touch, mmap, everyStep
 
-    static let rules: [String: Rule] = [
-        "no-overlap": { t, _ in t.after.regions.count >= 2 },
-        "in-bounds": { t, _ in t.after.regions.count >= 1 },
-        "tree-shape": { t, _ in t.after.regions.count >= 1 },
-        "hole-soundness": { t, kind in kind.isMmap && t.result.isSuccess },
-        "hole-completeness": { t, kind in kind.isMmap && t.result.errorCode == .ENOMEM },
-        "first-fit": { t, kind in kind == .mmapAnywhere && t.result.isSuccess },
-        "specific-exactness": { _, kind in kind == .mmapFixedNoReplace },
-        "split-partition": { t, kind in (kind == .munmap || kind == .mprotect) && t.result.isSuccess && cutsARegion(t) },
-        "offset-coherence": { t, kind in kind != .teardown && kind != .failNext && t.before.regions.count >= 1 },
-        "no-leak": { t, kind in kind == .teardown || (t.result.isSuccess ? (kind == .munmap || kind == .mmapFixed) : kind != .failNext) },
-        "mmu-coherence": { t, _ in t.after.regions.regions.contains { $0.protection.isAccessible } },
-        "tlb-coherence": { t, _ in t.after.tlb.count > 0 },
-        "honest-result": { _, kind in kind != .failNext },
-        "access-agreement": { _, kind in kind == .touch },
-        "allocation-free": { _, kind in kind.isMmap },
-    ]
+        init(id: String) {
+            self = switch id {
+            case "no-overlap": .twoRegionsAfter
+            case "in-bounds", "tree-shape": .aRegionAfter
+            case "hole-soundness": .successfulMmap
+            case "hole-completeness": .mmapENOMEM
+            case "first-fit": .successfulAnywhere
+            case "specific-exactness": .fixedNoReplace
+            case "split-partition": .realSplit
+            case "offset-coherence": .aRegionBefore
+            case "no-leak": .freesOrRollsBack
+            case "mmu-coherence": .accessibleRegionAfter
+            case "tlb-coherence": .tlbEntryAfter
+            case "honest-result": .syscall
+            case "access-agreement": .touch
+            case "allocation-free": .mmap
+            default: .everyStep
+            }
+        }
+    }
 
-    /// Per catalogue index, the rule (nil: every step counts).
-    static let byIndex: [Rule?] = PropertyCatalogue.all.map { rules[$0.id] }
+    /// Per catalogue index.
+    static let rules: [Rule] = PropertyCatalogue.all.map { Rule(id: $0.id) }
 
     /// A bit per catalogue index: the properties the step exercised.
-    static func exercised(by transition: Transition, kind: OperationKind) -> UInt64 {
+    static func exercised(by t: Transition, kind: OperationKind) -> UInt64 {
+        let ok = t.result.isSuccess
+        let regionsBefore = t.before.regions.count, regionsAfter = t.after.regions.count
+        var accessibleAfter: Bool?
+        var split: Bool?
         var bits: UInt64 = 0
-        for (index, rule) in byIndex.enumerated() where index < 64 {
-            if rule?(transition, kind) ?? true { bits |= 1 << UInt64(index) }
+        for (index, rule) in rules.enumerated() where index < 64 {
+            let judged: Bool
+            switch rule {
+            case .twoRegionsAfter: judged = regionsAfter >= 2
+            case .aRegionAfter: judged = regionsAfter >= 1
+            case .successfulMmap: judged = kind.isMmap && ok
+            case .mmapENOMEM: judged = kind.isMmap && t.result.errorCode == .ENOMEM
+            case .successfulAnywhere: judged = kind == .mmapAnywhere && ok
+            case .fixedNoReplace: judged = kind == .mmapFixedNoReplace
+            case .realSplit:
+                if split == nil { split = (kind == .munmap || kind == .mprotect) && ok && cutsARegion(t) }
+                judged = split!
+            case .aRegionBefore: judged = kind != .teardown && kind != .failNext && regionsBefore >= 1
+            case .freesOrRollsBack: judged = kind == .teardown || (ok ? (kind == .munmap || kind == .mmapFixed) : kind != .failNext)
+            case .accessibleRegionAfter:
+                if accessibleAfter == nil { accessibleAfter = t.after.regions.regions.contains { $0.protection.isAccessible } }
+                judged = accessibleAfter!
+            case .tlbEntryAfter: judged = t.after.tlb.count > 0
+            case .syscall: judged = kind != .failNext
+            case .touch: judged = kind == .touch
+            case .mmap: judged = kind.isMmap
+            case .everyStep: judged = true
+            }
+            if judged { bits |= 1 << UInt64(index) }
         }
         return bits
     }
