@@ -18,7 +18,8 @@ extension KillMatrixReport {
             for result in row.results {
                 switch result.verdict {
                 case .violation(let f):
-                    let anchor = "cx-\(row.subject.name)-\(result.detector)"
+                    // An id without spaces, so the link's fragment needs no escaping.
+                    let anchor = "cx-\(row.subject.name)-\(result.detector)".map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }.map(String.init).joined()
                     table += "<td class=\"\(isReference ? "bad" : "good")\"><a href=\"#\(htmlEscaped(anchor))\">\(htmlEscaped(f.violation.property))</a>, \(f.length) steps</td>"
                     let replay = Replayer.run(f.trace, source: f.tracePath)
                     counterexamples.append(CounterexampleHTML.section(
