@@ -17,11 +17,12 @@ extension ExplorationReport {
             ("states", "\(totalDistinct.grouped) distinct, \(totalGenerated.grouped) transitions"),
         ], verdict: verdict)
         document.sections.append(DepthChartHTML.section(levels))
-        document.sections.append(CoverageHTML.section(coverage, properties: propertyIDs))
         if let c = counterexample {
             document.sections.append(CounterexampleHTML.section(
                 c.replay, anchor: "cx", heading: "Counterexample, \(c.trace.steps.count) steps from the empty address space", tracePath: tracePath))
         }
+        // After the counterexample, which is what a reader came for.
+        document.sections.append(CoverageHTML.section(coverage, properties: propertyIDs))
         return document.markup
     }
 }

@@ -23,7 +23,7 @@ struct HTMLDocument {
     }
 
     static let style = """
-        body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; max-width: 1000px; color: #222; }
+        body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em auto; padding: 0 1em; max-width: 1000px; color: #222; }
         h1 { font-size: 1.4em; margin-bottom: .3em; }
         h2 { font-size: 1.15em; border-bottom: 1px solid #ccc; margin-top: 1.5em; }
         h3 { font-size: 1em; margin: .2em 0; }

@@ -14,13 +14,13 @@ extension RandomReport {
             ("properties", checking ? properties.joined(separator: ", ") : "not checked"), ("workers", "\(o.workers)"),
         ], verdict: verdict)
         document.sections.append("<section id=\"statistics\">\n<h2>Statistics</h2>\n<pre>\(htmlEscaped(statisticsText))</pre>\n</section>")
-        if checking { document.sections.append(CoverageHTML.section(statistics.coverage, properties: properties)) }
         if let f = failure {
             let replay = Replayer.run(f.trace, source: "counterexample")
             var heading = "Counterexample, shrunk to \(f.shrunkLength) steps"
             if case let .run(index, seed, _) = f.origin { heading += " (run \(index + 1), run seed \(seed))" }
             document.sections.append(CounterexampleHTML.section(replay, anchor: "cx", heading: heading, tracePath: f.writtenTo.first))
         }
+        if checking { document.sections.append(CoverageHTML.section(statistics.coverage, properties: properties)) }
         return document.markup
     }
 }
