@@ -11,7 +11,13 @@ public struct ReplayReport: Sendable {
         public var matched: Bool?
         /// Every selected property the step violates, in catalogue order.
         public var violations: [Violation]
-        /// The address space after the step.
+        /// The address space after the step, as the implementation reported it (nil once a
+        /// streamed replay has handed the step on: a long trace keeps no state per step).
+        public var observation: Observation?
+        /// The counterexample's stable object numbers after the step.
+        public var identities: ObjectIdentities
+        /// The address space after the step, drawn from `observation` with `identities` (empty
+        /// when the replay draws no pictures).
         public var picture: String
     }
 
@@ -20,6 +26,8 @@ public struct ReplayReport: Sendable {
     public var steps: [StepOutcome]
     /// The properties checked.
     public var propertyIDs: [String]
+    /// What the steps exercised.
+    public var coverage = Coverage()
     public var mismatches: Int { steps.count { $0.matched == false } }
     public var expectationsChecked: Int { steps.count { $0.matched != nil } }
     /// Steps on which at least one property is violated.
@@ -37,35 +45,52 @@ public struct ReplayReport: Sendable {
 }
 
 public enum Replayer {
-    /// What a replay draws of each step's address space.
+    /// What a replay keeps of each step's address space.
     public enum Pictures: Sendable {
-        /// Kept in every outcome (for reports that print the steps afterwards).
+        /// Kept in every outcome (for reports that show the steps afterwards: text, HTML).
         case kept
-        /// Drawn, handed to `each`, and dropped: a long trace's pictures never pile up.
+        /// Drawn, handed to `each`, and dropped with the observation: a long trace's steps never pile up.
         case streamed
-        /// Not drawn at all (`--quiet`, CI formats).
+        /// Not drawn at all (`--quiet`, CI formats); the observation is dropped too.
         case none
     }
 
+    /// With `z3`, the property files it selects are checked on every step too (a user file's
+    /// violation is reported like a Swift property's, so its counterexamples reproduce).
     /// `each` sees every outcome as soon as its step ran (with its picture unless `.none`).
-    public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet(), pictures: Pictures = .kept,
-                           each: ((ReplayReport.StepOutcome) -> Void)? = nil) -> ReplayReport {
+    public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet(), z3: Z3PropertyCheck? = nil,
+                           pictures: Pictures = .kept, each: ((ReplayReport.StepOutcome) -> Void)? = nil) -> ReplayReport {
         var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
                                  serenityFixes: trace.serenityFixes)
         var outcomes: [ReplayReport.StepOutcome] = []
         outcomes.reserveCapacity(trace.steps.count)
+        var identities = ObjectIdentities()
+        var coverage = Coverage()
         for (i, step) in trace.steps.enumerated() {
             let transition = Transition(applying: step.operation, to: space)
+            coverage.record(transition)
             space = transition.after.model!
+            let observed = space.observation()
+            identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
+            var violations = properties.allViolations(transition)
+            if let z3, z3.selects(transition), let disagreement = z3.check(transition).disagreement,
+               !violations.contains(where: { $0.property == disagreement.property }) {
+                violations.append(disagreement)
+            }
             var outcome = ReplayReport.StepOutcome(
                 index: i + 1, step: step, result: transition.result,
                 matched: step.expected.map { $0.matches(transition.result) },
-                violations: properties.allViolations(transition), picture: pictures == .none ? "" : space.picture)
+                violations: violations, observation: observed, identities: identities,
+                picture: pictures == .none ? "" : observed.picture(universe: trace.universe, identities: identities, notes: space.pictureNotes))
             each?(outcome)
-            if pictures == .streamed { outcome.picture = "" }
+            if pictures != .kept {
+                outcome.picture = ""
+                outcome.observation = nil
+            }
             outcomes.append(outcome)
         }
-        return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids)
+        let z3IDs = (z3?.ids ?? []).filter { !properties.ids.contains($0) }
+        return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids + z3IDs, coverage: coverage)
     }
 }
 
@@ -83,9 +108,13 @@ extension ReplayReport {
     public var text: String {
         var lines = Self.header(of: trace, source: source)
         for outcome in steps { lines += Self.lines(of: outcome) }
+        lines += coverageLines
         lines.append(summary)
         return lines.joined(separator: "\n")
     }
+
+    /// What the steps exercised (printed after them, before the summary).
+    public var coverageLines: [String] { coverage.lines(properties: propertyIDs, setup: "\(steps.count) trace steps") }
 
     /// The lines before the steps (what `replay` prints before streaming them).
     public static func header(of trace: Trace, source: String) -> [String] {
@@ -130,8 +159,20 @@ extension ReplayReport {
             parts.append("\(violated.count) step(s) violate a property, first step \(first.index): \(first.violations[0].property)")
         }
         if let id = trace.violates {
-            parts.append(reproduction.map { "\(id) reproduced at step \($0.index)" } ?? "\(id) NOT reproduced")
+            let unchecked = propertyIDs.contains(id) ? "" : " (not checked: give its file with --properties-dir)"
+            parts.append(reproduction.map { "\(id) reproduced at step \($0.index)" } ?? "\(id) NOT reproduced\(unchecked)")
         }
-        return (clean ? "ok: " : "FAILED: ") + "\(steps.count) steps, " + parts.joined(separator: ", ")
+        return verdictWord + ": \(steps.count) steps, " + parts.joined(separator: ", ")
     }
+
+    /// "ok" for a clean replay; "reproduced" when every expectation matched and the trace's
+    /// `violates` came back (what a counterexample trace is for); "FAILED" otherwise.
+    public var verdictWord: String {
+        if clean { return "ok" }
+        if passed, reproduction != nil { return "reproduced" }
+        return "FAILED"
+    }
+
+    /// The summary prefixed with the trace file, so `--quiet` over many files says which is which.
+    public var namedSummary: String { "\(source): \(summary)" }
 }

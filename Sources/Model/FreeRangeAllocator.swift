@@ -1,5 +1,5 @@
 /// The legacy VirtualRangeAllocator (2019–2022, removed in cbf52d474c9): a sorted list of free
-/// ranges kept beside the region tree, as serenity-notes §4 describes. Only the `dual-authority`
+/// ranges kept beside the region tree, as SPEC §6.4 describes. Only the `dual-authority`
 /// mutant uses it. Faithful to its flaws: guard pages, a deallocate that never checks the range
 /// was allocated (so a double free leaves overlapping free entries), and a kmalloc per node.
 public struct FreeRangeAllocator: Sendable, Hashable {

@@ -32,7 +32,7 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .customLong("fix"), help: ArgumentHelp("With --design serenity: switch on a fix of docs/findings-serenity.md (repeatable, or 'all').", valueName: "NAME"))
     var fixes: [String] = []
 
-    @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug back in (repeatable; see SPEC §4 for the names).", valueName: "NAME"))
+    @Option(name: .customLong("mutant"), help: ArgumentHelp("Switch a legacy bug back in (repeatable; docs/SPEC.md §4 and `mutants --list` name them).", valueName: "NAME"))
     var mutants: [String] = []
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
@@ -139,6 +139,7 @@ struct ExploreCommand: ParsableCommand {
         case .junit: sink.line(report.junitText(tracePath: written))
         case .sarif: sink.line(report.sarifText(tracePath: written))
         case .text: sink.line(report.text(tracePath: written))
+        case .html: sink.write(report.html(tracePath: written))
         }
         if GitHubAnnotations.enabled { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written))) }
         try sink.exit(report.exitCode)
@@ -166,13 +167,14 @@ struct ExploreCommand: ParsableCommand {
         let alphabet = try Alphabet(universe: universe, settings: settings, source: self.universe)
         var mutations: Mutations = []
         for name in mutants { mutations.insert(Mutations.named(name)!) }
+        let (propertySet, z3Settings) = try z3.resolve(selection: properties)
         var request = ExplorationRequest(
-            alphabet: alphabet, mutations: mutations, design: design, properties: try PropertySet(selection: properties),
+            alphabet: alphabet, mutations: mutations, design: design, properties: propertySet,
             depth: depth ?? ExplorationDefaults.depth(for: universe, settings: settings),
             workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
             limits: ExplorationLimits(maxStates: maxStates, maxSeconds: maxSeconds, maxMemoryBytes: maxMemory * 1_048_576))
         request.serenityFixes = try SerenityFixes.selection(fixes, design: request.design)
-        request.z3 = try z3.settings()
+        request.z3 = z3Settings
         request.shard = try sharding.resolve()
         if let splitDepth {
             guard request.shard != nil else { throw InputError(source: "--split-depth", message: "goes with --shard") }

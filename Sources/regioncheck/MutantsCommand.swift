@@ -121,6 +121,7 @@ struct MutantsCommand: ParsableCommand {
         case .sarif: sink.write(report.sarif(seams: seams).json)
         case .stryker: sink.write(report.stryker(packageRoot: root).json)
         case .text: sink.line(report.text)
+        case .html: sink.write(report.html)
         }
         if GitHubAnnotations.enabled { ReportSink.annotate(report.githubAnnotations(seams: seams)) }
         try sink.exit(report.exitCode)

@@ -10,12 +10,12 @@ extension Z3CheckMode: ExpressibleByArgument {}
 
 /// `--format` of explore and random.
 enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json, junit, sarif
+    case text, json, junit, sarif, html
 }
 
 /// `--format` of replay (one test case per trace file in the CI formats).
 enum ReplayFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, junit, sarif
+    case text, junit, sarif, html
 }
 
 /// `--format` of prove.
@@ -25,7 +25,7 @@ enum ProveFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// `--format` of mutants.
 enum MutantsFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json, junit, sarif, stryker
+    case text, json, junit, sarif, stryker, html
 }
 
 /// `--obligation` of prove: one obligation or all of them.

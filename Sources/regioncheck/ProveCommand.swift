@@ -8,7 +8,7 @@ import Model
 struct ProveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prove",
-        abstract: "Prove with Z3 that placement and splitting meet SPEC §2 for every layout of up to K regions.",
+        abstract: "Prove with Z3 that placement and splitting meet docs/SPEC.md §2 for every layout of up to K regions.",
         discussion: """
             Obligations: anywhere (sound, complete, lowest), fixed-noreplace (succeeds iff inside and free; ENOMEM \
             outside, EEXIST on overlap), split (the parts and the intersection partition the source; offsets follow). \

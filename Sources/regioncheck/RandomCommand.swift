@@ -12,7 +12,8 @@ struct RandomCommand: ParsableCommand {
         discussion: """
             Run i+1's seed is derived from run i's (SplitMix64), so `--seed S --runs 1` re-runs exactly the run that \
             printed S as its run seed. Exit codes: 0 no violation, 1 a violation (its shrunk trace is written), 2 bad input, \
-            3 inconclusive (Z3 could not decide a step checked with --z3).
+            3 inconclusive (Z3 could not decide a step checked with --z3, or --max-seconds stopped the runs early). \
+            On a terminal a progress line (runs, steps, steps/s, elapsed) goes to stderr.
             """
     )
 
@@ -25,10 +26,13 @@ struct RandomCommand: ParsableCommand {
     @Option(help: "Steps per run (a run stops early at its first violation).")
     var steps = 1000
 
-    @Option(help: "Seed of the first run: a decimal or 0x-hex 64-bit number.")
+    @Option(help: "Seed of the first run: a decimal or 0x-hex 64-bit number, or 'random' to draw one (printed first, on stderr).")
     var seed = "1"
 
-    @Option(name: .customLong("mutant"), help: "Switch a legacy bug back in (repeatable; see SPEC §4 for the names).")
+    @Option(help: ArgumentHelp("Stop starting runs after this many seconds; the partial report is inconclusive (exit 3).", valueName: "SECONDS"))
+    var maxSeconds: Double?
+
+    @Option(name: .customLong("mutant"), help: "Switch a legacy bug back in (repeatable; docs/SPEC.md §4 and `mutants --list` name them).")
     var mutants: [String] = []
 
     @Option(help: "Properties to check: comma-separated ids, `all`, or `-id` to leave one out (e.g. -first-fit).")
@@ -46,7 +50,7 @@ struct RandomCommand: ParsableCommand {
     @Option(help: "Where to write the shrunk counterexample as a trace file.")
     var traceOut = "random-counterexample.json"
 
-    @Option(help: "Report format: text, json, or junit/sarif for CI.")
+    @Option(help: "Report format: text, json, junit/sarif for CI, or html (one page with a map per step).")
     var format: CheckFormat = .text
 
     @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
@@ -86,7 +90,10 @@ struct RandomCommand: ParsableCommand {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard workers >= 1 && workers <= 256 else { throw ValidationError("--workers must be between 1 and 256, got \(workers)") }
-        guard parsedSeed != nil else { throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number, got \"\(seed)\"") }
+        guard seed == "random" || parsedSeed != nil else {
+            throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number or 'random', got \"\(seed)\"")
+        }
+        if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive, got \(maxSeconds)") }
         // Unchecked, nothing stops a run at a state a mutant broke, which the model cannot go on from.
         if noCheck && !mutants.isEmpty { throw ValidationError("--no-check runs the model alone and takes no --mutant") }
         if noCheck && [.junit, .sarif].contains(format) { throw ValidationError("--format \(format) needs property checking (drop --no-check)") }
@@ -115,8 +122,7 @@ struct RandomCommand: ParsableCommand {
         let shard: Shard?
         do {
             resolvedUniverse = try UniverseFile.resolve(universe)
-            propertySet = try PropertySet(selection: properties)
-            z3Settings = try z3.settings()
+            (propertySet, z3Settings) = try z3.resolve(selection: properties)
             // Checked now, not when a violation is found at the end and would be lost.
             try OutputPath.checkFile(traceOut, flag: "--trace-out")
             if let corpus { try OutputPath.checkDirectory(corpus, flag: "--corpus") }
@@ -133,22 +139,36 @@ struct RandomCommand: ParsableCommand {
         setup.serenityFixes = (try? SerenityFixes.selection(fixes, design: setup.design)) ?? []
         setup.z3 = z3Settings
         if let index = swarm ? shard?.index : swarmConfiguration { setup.generator = .swarm(index) }
-        var options = RandomOptions(runs: runs, steps: steps, seed: parsedSeed!, workers: workers,
+        let firstSeed: UInt64
+        if seed == "random" {
+            firstSeed = UInt64.random(in: .min ... .max)
+            FileHandle.standardError.write(Data("random: --seed random drew seed \(firstSeed) (re-run with --seed \(firstSeed))\n".utf8))
+        } else {
+            firstSeed = parsedSeed!
+        }
+        var options = RandomOptions(runs: runs, steps: steps, seed: firstSeed, workers: workers,
                                     corpus: corpus.map(Corpus.init(directory:)), traceOut: traceOut,
                                     universeArgument: universe, propertiesArgument: properties)
         options.shard = shard
+        options.maxSeconds = maxSeconds
+        let showProgress = isatty(STDERR_FILENO) != 0
+        if showProgress {
+            options.progress = { progress in FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8)) }
+        }
         let report: RandomReport
         do {
             report = try RandomCheck.run(setup, options)
         } catch {
             failOnBadInput(error.description)
         }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for warning in report.writeWarnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         switch format {
         case .json: sink.line(report.json)
         case .junit: sink.write(report.junitText)
         case .sarif: sink.write(report.sarifText)
         case .text: sink.line(report.text)
+        case .html: sink.write(report.html)
         }
         if GitHubAnnotations.enabled && !noCheck { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) }
         try sink.exit(report.failure != nil ? Exit.violation : report.inconclusive != nil ? Exit.inconclusive : Exit.pass)

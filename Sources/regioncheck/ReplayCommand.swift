@@ -16,13 +16,13 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "Trace files (JSON) to replay.")
     var files: [String] = []
 
-    @Flag(help: "Print only the summary line of each trace.")
+    @Flag(help: "Print only the summary line of each trace, prefixed with its file name.")
     var quiet = false
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Properties to check: a comma list of ids, 'all', or '-id' to leave one out (e.g. -first-fit).", valueName: "LIST"))
     var properties: String?
 
-    @Option(help: ArgumentHelp("Output format: text, or junit/sarif for CI (one test case per trace file)."))
+    @Option(help: ArgumentHelp("Output format: text, junit/sarif for CI (one test case per trace file), or html (one page, a map per step)."))
     var format: ReplayFormat = .text
 
     @Option(help: ArgumentHelp(ArgumentHelpText.output, valueName: "FILE"))
@@ -31,12 +31,22 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup(title: "External implementation")
     var external: ImplementationOptions
 
+    @OptionGroup(title: "Z3")
+    var z3: Z3Options
+
     func run() throws {
         let paths = files.isEmpty ? BundledFiles.exampleTraces() : files
         guard !paths.isEmpty else { failOnBadInput("no trace files given and no bundled examples found (run from the package root)") }
         let propertySet: PropertySet
+        var z3Check: Z3PropertyCheck?
         do throws(InputError) {
-            propertySet = try PropertySet(selection: properties)
+            let z3Settings: Z3Settings?
+            (propertySet, z3Settings) = try z3.resolve(selection: properties)
+            // Replay checks the selected files on every step: --properties-dir alone is enough.
+            if var settings = z3Settings {
+                settings.mode = .all
+                z3Check = try settings.makeCheck()
+            }
         } catch {
             failOnBadInput(error.description)
         }
@@ -51,7 +61,7 @@ struct ReplayCommand: ParsableCommand {
             let trace: Trace
             do {
                 trace = try Trace.load(path: path)
-                try trace.checkViolates(known: PropertyCatalogue.ids, source: path)
+                try trace.checkViolates(known: PropertyCatalogue.ids + (z3Check?.ids ?? []), source: path)
             } catch {
                 failOnBadInput(error.description)
             }
@@ -64,9 +74,16 @@ struct ReplayCommand: ParsableCommand {
                 }
                 reports.append(report)
                 if format == .text {
-                    sink.line(quiet ? report.text.split(separator: "\n").last.map(String.init) ?? "" : report.text)
+                    sink.line(quiet ? report.namedSummary : report.text)
                     if !quiet { sink.line("") }
                 }
+                failed = failed || !report.clean
+                continue
+            }
+            if format == .html {
+                // One page of every trace's steps, each with its map: the observations are kept.
+                let report = Replayer.run(trace, source: path, properties: propertySet, z3: z3Check)
+                reports.append(report)
                 failed = failed || !report.clean
                 continue
             }
@@ -74,16 +91,19 @@ struct ReplayCommand: ParsableCommand {
             // drawn under --quiet or for the CI formats).
             let streaming = format == .text && !quiet
             if streaming { sink.line(ReplayReport.header(of: trace, source: path).joined(separator: "\n")) }
-            let report = Replayer.run(trace, source: path, properties: propertySet, pictures: streaming ? .streamed : .none) { outcome in
+            let report = Replayer.run(trace, source: path, properties: propertySet, z3: z3Check,
+                                      pictures: streaming ? .streamed : .none) { outcome in
                 if streaming { sink.line(ReplayReport.lines(of: outcome).joined(separator: "\n")) }
             }
-            if format == .text { sink.line(report.summary) }
+            if streaming { sink.line(report.coverageLines.joined(separator: "\n")) }
+            if format == .text { sink.line(quiet ? report.namedSummary : report.summary) }
             if streaming { sink.line("") }
             reports.append(report)
             failed = failed || !report.clean
         }
         if format == .junit { sink.write(ReplayOutputs.junit(reports).xml) }
         if format == .sarif { sink.write(ReplayOutputs.sarif(reports).json) }
+        if format == .html { sink.write(ReplayOutputs.html(reports)) }
         if GitHubAnnotations.enabled { for report in reports { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) } }
         try sink.exit(failed ? Exit.violation : Exit.pass)
     }

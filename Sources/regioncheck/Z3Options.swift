@@ -20,6 +20,14 @@ struct Z3Options: ParsableArguments {
         }
     }
 
+    /// The `--properties` selection, which may name the ids of user files, and the settings with
+    /// only the selected files.
+    func resolve(selection: String?) throws(InputError) -> (PropertySet, Z3Settings?) {
+        let loaded = try settings()
+        let set = try PropertySet(selection: selection, userIDs: loaded?.userIDs ?? [])
+        return (set, loaded?.selecting(set))
+    }
+
     /// The settings a run needs; nil when Z3 is off and no property folder was given. Loading
     /// validates every property file: a malformed one is an input error naming file, line and column.
     func settings() throws(InputError) -> Z3Settings? {

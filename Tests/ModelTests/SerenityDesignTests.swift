@@ -1,7 +1,7 @@
 @testable import Model
 import Testing
 
-/// The `serenity` design, step by step against serenity-notes §1–§3: each test pins one HEAD
+/// The `serenity` design, step by step against SPEC §6.1–§6.3: each test pins one HEAD
 /// behaviour, usually beside what the reference does instead, and what the fix changes.
 extension AddressSpace {
     static func serenity(_ universe: Universe = .tiny, fixes: SerenityFixes = []) -> AddressSpace {

@@ -27,6 +27,8 @@ struct CandidateBuffer {
 struct ChunkOutput {
     /// Transitions checked, up to and including a violating one.
     var generated = 0
+    /// What those transitions exercised.
+    var coverage = Coverage()
     var candidates = CandidateBuffer()
     /// The first violating transition of the chunk, in branch order.
     var violation: (parent: Int, branch: Branch, violation: Violation)?

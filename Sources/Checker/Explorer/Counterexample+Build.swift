@@ -12,7 +12,16 @@ extension Counterexample {
             description: "counterexample found by regioncheck explore (\(path.count) steps): \(violation.property)",
             violates: violation.property, steps: steps)
         self.init(violation: violation, trace: trace,
-                  replay: Replayer.run(trace, source: "counterexample", properties: request.properties), depth: path.count,
+                  replay: Replayer.run(trace, source: "counterexample", properties: request.properties, z3: Self.replayCheck(request.z3)),
+                  depth: path.count,
                   z3Confirmation: Z3Confirmation.text(for: violation, trace: trace, settings: request.z3))
+    }
+
+    /// The Z3 check a counterexample's replay runs on every step (nil when Z3 is off), so a
+    /// violation only a property file sees shows at its step.
+    static func replayCheck(_ settings: Z3Settings?) -> Z3PropertyCheck? {
+        guard var settings, settings.mode != .off else { return nil }
+        settings.mode = .all
+        return try? settings.makeCheck()
     }
 }

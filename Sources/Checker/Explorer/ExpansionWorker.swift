@@ -106,6 +106,7 @@ struct ExpansionWorker {
     private mutating func check(_ transition: Transition, after: borrowing AddressSpace, parent: Int, branch: Branch, in context: ExpansionContext,
                                 output: inout ChunkOutput) -> Violation? {
         output.generated += 1
+        output.coverage.record(transition)
         // A step that changed nothing leads back to its (known) parent: no need to encode it.
         var hash: UInt64 = 0
         var isNew = false

@@ -20,6 +20,7 @@ extension ExplorationReport {
             "exitCode": Int(exitCode),
             "totalDistinct": totalDistinct,
             "totalGenerated": totalGenerated,
+            "coverage": coverage.jsonObject(properties: propertyIDs),
             "levels": levels.map { level -> [String: Any] in
                 [
                     "depth": level.depth, "generated": level.generated, "distinct": level.distinct,

@@ -17,11 +17,13 @@ extension ExplorationReport {
         for level in levels { lines.append(level.row) }
         lines += shardingLevelLines
         lines.append("")
+        lines += coverage.lines(properties: propertyIDs, setup: "alphabet \(alphabetSize) letters, depth bound \(depthBound)")
+        lines.append("")
         let totals = "\(totalDistinct.grouped) distinct states, \(totalGenerated.grouped) transitions, \(formatSeconds(seconds)) s"
         switch outcome {
         case .pass(let exhausted):
             let why = exhausted ? " (the reachable state space is exhausted)" : ""
-            lines.append("PASS: all \(propertyIDs.count) properties hold on every transition up to depth \(depthBound)\(why): \(totals)")
+            lines.append("PASS: all \(propertyIDs.count) properties hold on every transition up to depth \(depthBound)\(why): \(totals); \(coverage.passPhrase(propertyIDs))")
         case .inconclusive(let reason):
             lines.append("INCONCLUSIVE: \(reason): \(totals)")
         case .violation(let c):

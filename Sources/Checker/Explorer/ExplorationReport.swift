@@ -25,6 +25,8 @@ public struct ExplorationReport: Sendable {
     public var seconds: Double
     /// A shard's report, or a merged one (`regioncheck merge`); nil for a whole run.
     public var sharding: ExplorationSharding? = nil
+    /// What the checked transitions exercised (up to and including a violating one).
+    public var coverage = Coverage()
 
     /// SPEC §5: 0 pass, 1 violation, 3 inconclusive.
     public var exitCode: Int32 {

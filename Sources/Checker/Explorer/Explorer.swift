@@ -61,11 +61,13 @@ public struct Explorer {
                 universe: request.universe, mutations: request.mutations, design: request.design,
                 propertyIDs: request.properties.ids, alphabetSize: request.alphabet.letters.count,
                 settings: request.alphabet.settings, depthBound: request.depth, workers: request.workers,
-                levels: levels, outcome: outcome, seconds: elapsed)
+                levels: levels, outcome: outcome, seconds: elapsed, coverage: coverage)
             report.sharding = sharding
             return report
         }
 
+        // Summed in output order, so it is the same for any worker count.
+        var coverage = Coverage()
         initial.encodeRoot(into: &store, layouts: &layouts)
         if let violation = request.properties.firstViolation(state: initial) {
             return report(.violation(counterexample(parent: 0, branch: nil, violation: violation)))
@@ -110,6 +112,7 @@ public struct Explorer {
                 let outputs = expand(batch)
                 for output in outputs {
                     level.generated += output.generated
+                    coverage.merge(output.coverage)
                     let candidates = output.candidates
                     if let reason = output.undecided, output.violation == nil {
                         for c in 0 ..< candidates.count where merge(candidates, c, isLastLevel: depth == request.depth) { level.distinct += 1 }

@@ -17,33 +17,26 @@ public enum ExternalReplayer {
         guard case .completed(let root) = implementation.run([], fresh: true, observe: true), var before = root.observation else {
             return ReplayReport(trace: trace, source: source, steps: [], propertyIDs: ids)
         }
+        var identities = ObjectIdentities()
+        identities.advance(to: before, created: nil)
         for (i, step) in trace.steps.enumerated() {
             switch implementation.run([step.operation], fresh: false, observe: true) {
             case .crashed(let how):
                 outcomes.append(ReplayReport.StepOutcome(
                     index: i + 1, step: step, result: .error(.EFAULT), matched: step.expected.map { _ in false },
                     violations: [Violation(property: ExternalChecks.noCrashID, explanation: "\(step.operation): \(how)")],
-                    picture: "   (the implementation's worker ended: \(how))"))
+                    observation: before, identities: identities, picture: "   (the implementation's worker ended: \(how))"))
                 return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: ids)
             case .completed(let outcome):
                 let after = outcome.observation!
+                identities.advance(to: after, created: ObjectIdentities.created(by: step.operation, result: outcome.result, after: after))
                 outcomes.append(ReplayReport.StepOutcome(
                     index: i + 1, step: step, result: outcome.result, matched: step.expected.map { $0.matches(outcome.result) },
                     violations: checks.allViolations(before: before, operation: step.operation, outcome: outcome, after: after),
-                    picture: after.picture(universe: trace.universe)))
+                    observation: after, identities: identities, picture: after.picture(universe: trace.universe, identities: identities)))
                 before = after
             }
         }
         return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: ids)
-    }
-}
-
-extension Observation {
-    /// One line per region, as the implementation reported it.
-    public func picture(universe: Universe) -> String {
-        if regions.isEmpty { return "   (no regions)" }
-        return regions.map { r in
-            "   [\(r.base.hex), \(r.end.hex)) \(r.protection) object \(r.object) offset \(r.offset)"
-        }.joined(separator: "\n")
     }
 }

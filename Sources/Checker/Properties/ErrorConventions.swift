@@ -5,14 +5,14 @@ import Model
 /// everything else is checked the same way for every design.
 public struct ErrorConventions: Sendable, Hashable, CustomStringConvertible {
     /// fixed-noreplace over a mapped range: EEXIST in the reference (SPEC §2); ENOMEM at
-    /// SerenityOS HEAD, whose allocate_range_specific never returns EEXIST (serenity-notes §1).
+    /// SerenityOS HEAD, whose allocate_range_specific never returns EEXIST (SPEC §6.1).
     public var fixedNoReplaceCollision: KernelError
     /// A fixed placement whose range is not a user range — it reaches past the ceiling (the total
     /// range's end) or wraps: ENOMEM in the reference (outside the total range); EFAULT at HEAD,
-    /// whose sys$mmap checks is_user_range before placing (serenity-notes §2, syscall layer).
+    /// whose sys$mmap checks is_user_range before placing (SPEC §6.2, syscall layer).
     public var fixedPastUserCeiling: KernelError
     /// Anonymous executable mappings: allowed in the reference; EINVAL at HEAD, whose sys$mmap
-    /// rejects PROT_EXEC without MS_AXALLOWED before placing anything (serenity-notes §2).
+    /// rejects PROT_EXEC without MS_AXALLOWED before placing anything (SPEC §6.2).
     public var anonymousExecRejected: Bool
     /// A non-fixed address: a hint the reference honours when its range is free; SerenityOS
     /// HEAD's sys$mmap ignores it and places first fit (serenity-notes §2, syscall layer).

@@ -21,6 +21,10 @@ public struct RandomOptions: Sendable {
     /// A sharded run: only the runs whose index is congruent to the shard's index, with the seeds
     /// the unsharded run gives them (nil: every run).
     public var shard: Shard?
+    /// Stop starting runs after this many seconds: the report is partial and inconclusive.
+    public var maxSeconds: Double?
+    /// Called between batches of runs, at most every quarter second (for a terminal's progress line).
+    public var progress: (@Sendable (RandomProgress) -> Void)?
 
     public init(runs: Int, steps: Int, seed: UInt64, workers: Int = 1, corpus: Corpus? = nil, traceOut: String? = nil,
                 universeArgument: String, propertiesArgument: String? = nil) {
@@ -170,9 +174,20 @@ public enum RandomCheck {
         var next = 0
         let batch = max(1, options.workers) * 4
         let shard = options.shard ?? Shard(index: 0, count: 1)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var lastProgress = start
         while next < options.runs {
             if Interruption.requested {
                 return (total, nil, "interrupted by \(Interruption.signalName) after \(next) of \(options.runs) runs")
+            }
+            let elapsed = (clock.now - start) / .seconds(1)
+            if let max = options.maxSeconds, elapsed > max {
+                return (total, nil, "time limit: \(formatSeconds(max)) s reached after \(next) of \(options.runs) runs")
+            }
+            if let progress = options.progress, clock.now - lastProgress > .milliseconds(250) {
+                lastProgress = clock.now
+                progress(RandomProgress(runs: next, runsBound: options.runs, steps: total.steps, seconds: elapsed))
             }
             // Every run's seed follows from the one before, so a shard walks the whole chain and
             // runs its own indices: the same runs, with the same seeds, as the unsharded run.

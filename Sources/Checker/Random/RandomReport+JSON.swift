@@ -15,6 +15,7 @@ extension RandomReport {
         fields.append("\"runs\": \(options.runs)")
         fields.append("\"stepsPerRun\": \(options.steps)")
         fields.append("\"workers\": \(options.workers)")
+        if checking { fields.append("\"coverage\": \(statistics.coverage.jsonText(properties: properties))") }
         if options.corpus != nil {
             fields.append("\"corpus\": {\"replayed\": \(corpusReplayed), \"skipped\": \(corpusSkipped)}")
         }

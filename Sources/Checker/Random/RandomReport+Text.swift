@@ -36,11 +36,14 @@ extension RandomReport {
         } else if let reason = inconclusive {
             lines.append("INCONCLUSIVE: \(reason)")
         } else if checking {
-            lines.append("PASS: no property violated in \(statistics.steps) steps of \(statistics.runs) runs")
+            lines.append("PASS: no property violated in \(statistics.steps) steps of \(statistics.runs) runs; \(statistics.coverage.passPhrase(properties))")
         } else {
             lines.append("done: \(statistics.steps) steps of \(statistics.runs) runs, properties not checked")
         }
         lines.append(statisticsText)
+        if checking {
+            lines += statistics.coverage.lines(properties: properties, setup: "\(o.runs) runs × \(o.steps) steps bound", results: false)
+        }
         return lines.joined(separator: "\n")
     }
 

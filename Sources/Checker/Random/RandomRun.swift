@@ -91,6 +91,7 @@ extension RandomSetup {
                     order.abstract &+= step.shrinkCost
                 }
                 let transition = Transition(before: before, operation: operation, result: result, after: space)
+                statistics.coverage.record(transition)
                 violation = properties.firstViolation(transition)
                 if violation == nil, let z3Check {
                     switch z3Check.checkIfSelected(transition) {

@@ -7,6 +7,8 @@ public struct RandomStatistics: Sendable, Hashable {
     public var runs = 0
     public var steps = 0
     public var maxRegions = 0
+    /// What the checked steps exercised (empty when properties are not checked).
+    public var coverage = Coverage()
     /// `outcomes[kind * outcomeCount + outcome]`: outcome 0 is success, 1... a `KernelError` case.
     var outcomes = [Int](repeating: 0, count: AbstractStep.Kind.allCases.count * RandomStatistics.outcomeCount)
 
@@ -58,6 +60,7 @@ public struct RandomStatistics: Sendable, Hashable {
         runs += other.runs
         steps += other.steps
         maxRegions = max(maxRegions, other.maxRegions)
+        coverage.merge(other.coverage)
         for i in outcomes.indices { outcomes[i] += other.outcomes[i] }
     }
 }

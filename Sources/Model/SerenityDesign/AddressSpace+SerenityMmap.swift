@@ -1,4 +1,4 @@
-/// `sys$mmap` for a private anonymous mapping at HEAD (serenity-notes §2, syscall layer), then
+/// `sys$mmap` for a private anonymous mapping at HEAD (SPEC §6.2, syscall layer), then
 /// `allocate_region_with_vmobject`. Not atomic: MAP_FIXED unmaps first and nothing restores it.
 extension AddressSpace {
     mutating func serenityMmap(size: UInt64, protection: Protection, placement: Placement, alignment: UInt64?,

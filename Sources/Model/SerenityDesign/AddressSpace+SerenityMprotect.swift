@@ -1,4 +1,4 @@
-/// `sys$mprotect` at HEAD (serenity-notes §2): four cases, no rollback, and a `remap()` whose
+/// `sys$mprotect` at HEAD (SPEC §6.2): four cases, no rollback, and a `remap()` whose
 /// failure is a `TODO()`.
 extension AddressSpace {
     mutating func serenityMprotect(address: UInt64, size: UInt64, protection: Protection) throws(KernelError) {

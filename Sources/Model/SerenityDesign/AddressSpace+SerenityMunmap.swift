@@ -1,4 +1,4 @@
-/// munmap at HEAD: `AddressSpace::unmap_mmap_range` (serenity-notes §2), take → unmap → split →
+/// munmap at HEAD: `AddressSpace::unmap_mmap_range` (SPEC §6.2), take → unmap → split →
 /// map with no rollback.
 extension AddressSpace {
     mutating func serenityMunmap(address: UInt64, size: UInt64) throws(KernelError) {

@@ -1,5 +1,5 @@
 /// `Region::map`, `Region::unmap`, `release_pte`, `remap` and `~Region` at HEAD
-/// (`Kernel/Memory/Region.cpp`, serenity-notes §3), on the model's page directory and TLB.
+/// (`Kernel/Memory/Region.cpp`, SPEC §6.3), on the model's page directory and TLB.
 ///
 /// Not modelled: whether a region's page directory is attached. A region placed by a split whose
 /// mapping was never reached (an earlier part's map failed) is treated as attached; the

@@ -1,5 +1,5 @@
 /// Process death at HEAD: `remove_all_regions` on the finalizer thread, then the address space
-/// and its page directory go away (serenity-notes §2, 2323cdd9141).
+/// and its page directory go away (SPEC §6.2, 2323cdd9141).
 extension AddressSpace {
     mutating func serenityTeardown() throws(KernelError) {
         try serenityRemoveAllRegions()

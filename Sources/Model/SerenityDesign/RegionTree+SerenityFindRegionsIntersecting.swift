@@ -1,4 +1,4 @@
-/// The region lookups of `Kernel/Memory/AddressSpace.cpp` at HEAD (serenity-notes §2) that
+/// The region lookups of `Kernel/Memory/AddressSpace.cpp` at HEAD (SPEC §6.2) that
 /// munmap and mprotect choose their case with.
 extension RegionTree {
     /// `find_region_from_range`: the region starting exactly at the range's base whose size

@@ -1,4 +1,4 @@
-/// Hole finding as `Kernel/Memory/RegionTree.cpp` does it at SerenityOS HEAD (serenity-notes §1),
+/// Hole finding as `Kernel/Memory/RegionTree.cpp` does it at SerenityOS HEAD (SPEC §6.1),
 /// uncorrected. Fixes of the findings are switched on by `SerenityFixes`.
 extension RegionTree {
     /// AK's `round_up_to_power_of_two`: `((value - 1) & ~(alignment - 1)) + alignment`. It assumes

@@ -18,6 +18,8 @@ import Testing
         #expect(!report.clean)
         #expect(report.passed, "no expectations, so none mismatched")
         #expect(report.summary.contains("tlb-coherence reproduced at step 3"))
+        #expect(report.summary.hasPrefix("reproduced: "), "a reproduced counterexample is not reported as FAILED")
+        #expect(report.namedSummary.hasPrefix("memory: reproduced: "))
     }
 
     @Test func theSameStepsOnTheReferenceDoNotReproduce() {
@@ -30,6 +32,7 @@ import Testing
         #expect(report.reproduction == nil)
         #expect(report.clean)
         #expect(report.summary.contains("tlb-coherence NOT reproduced"))
+        #expect(report.summary.hasPrefix("ok: "))
     }
 
     @Test func theSelectedPropertiesAreTheOnesChecked() throws {

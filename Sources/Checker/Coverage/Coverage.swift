@@ -1,0 +1,127 @@
+import Model
+
+/// What a run exercised: per catalogue property, the steps it judged non-vacuously (a step on
+/// which it had something to say: `hole-completeness` on an ENOMEM placement, `split-partition`
+/// on a real split), and per operation, the count of each result. Plain counters, summed over
+/// workers in a fixed order, so the counts do not depend on the worker count.
+public struct Coverage: Sendable, Hashable {
+    /// Steps recorded.
+    public private(set) var steps = 0
+    /// Steps that ran with an injected allocation failure pending (the explorer's fault branches).
+    public private(set) var withInjectedFailure = 0
+    /// By catalogue index (`PropertyCatalogue.all`).
+    private var judged = [Int](repeating: 0, count: PropertyCatalogue.all.count)
+    /// `results[kind * outcomeCount + outcome]`: outcome 0 is ok, 1… a `KernelError` case, the last
+    /// a broken model assumption (`ENOTRECOVERABLE`).
+    private var results = [Int](repeating: 0, count: OperationKind.allCases.count * Coverage.outcomeCount)
+
+    static let outcomeCount = 2 + KernelError.allCases.count
+
+    /// The position of `e` in `KernelError.allCases`, without building that array per step.
+    static func errorIndex(_ e: KernelError) -> Int {
+        switch e {
+        case .EINVAL: 0
+        case .ENOMEM: 1
+        case .EEXIST: 2
+        case .EFAULT: 3
+        case .EPERM: 4
+        case .EOVERFLOW: 5
+        case .ENOTRECOVERABLE: 6
+        }
+    }
+
+    public init() {}
+
+    /// Counts one step.
+    public mutating func record(_ transition: Transition) {
+        steps += 1
+        let pending = transition.before.model.map { ($0.faults.pendingFrameFailures, $0.faults.pendingPageTableFailures) }
+            ?? (transition.before.observation.pendingFrameFailures, transition.before.observation.pendingPageTableFailures)
+        if pending.0 > 0 || pending.1 > 0 { withInjectedFailure += 1 }
+        let kind = OperationKind(transition.operation)
+        let outcome: Int
+        switch transition.result {
+        case .ok: outcome = 0
+        case .error(let e): outcome = 1 + Self.errorIndex(e)
+        }
+        results[kind.rawValue * Self.outcomeCount + outcome] += 1
+        let exercised = NonVacuity.exercised(by: transition, kind: kind)
+        for index in judged.indices where exercised & (1 << index) != 0 { judged[index] += 1 }
+    }
+
+    public mutating func merge(_ other: Coverage) {
+        steps += other.steps
+        withInjectedFailure += other.withInjectedFailure
+        for i in judged.indices { judged[i] += other.judged[i] }
+        for i in results.indices { results[i] += other.results[i] }
+    }
+
+    /// Steps `id` judged non-vacuously (0 for an id outside the catalogue).
+    public func judged(_ id: String) -> Int {
+        PropertyCatalogue.all.firstIndex { $0.id == id }.map { judged[$0] } ?? 0
+    }
+
+    /// How many `kind` steps returned `result` ("ok" or an errno name).
+    public func count(_ kind: OperationKind, _ result: String) -> Int {
+        let outcome = result == "ok" ? 0 : KernelError(name: result).flatMap { KernelError.allCases.firstIndex(of: $0) }.map { $0 + 1 }
+        return outcome.map { results[kind.rawValue * Self.outcomeCount + $0] } ?? 0
+    }
+
+    public func count(_ kind: OperationKind) -> Int {
+        let start = kind.rawValue * Self.outcomeCount
+        return results[start ..< start + Self.outcomeCount].reduce(0, +)
+    }
+
+    /// The result names ("ok", errnos) that occurred at least once, in a fixed order.
+    public var resultsSeen: [String] {
+        (["ok"] + KernelError.allCases.map(\.description)).filter { r in OperationKind.allCases.contains { count($0, r) > 0 } }
+    }
+
+    /// The selected properties that judged no step non-vacuously.
+    public func neverExercised(_ ids: [String]) -> [String] { ids.filter { judged($0) == 0 } }
+}
+
+/// The operation a step ran, with mmap split by placement (the placements exercise different
+/// properties).
+public enum OperationKind: Int, Sendable, CaseIterable {
+    case mmapAnywhere, mmapRandomized, mmapFixedNoReplace, mmapFixed, mmapTopDown, mmapHint, munmap, mprotect, touch, exec, failNext, teardown
+
+    init(_ operation: Operation) {
+        switch operation {
+        case .mmap(_, _, let placement, _, _, _):
+            switch placement {
+            case .anywhere: self = .mmapAnywhere
+            case .randomized: self = .mmapRandomized
+            case .fixedNoReplace: self = .mmapFixedNoReplace
+            case .fixed: self = .mmapFixed
+            case .topDown: self = .mmapTopDown
+            case .hint: self = .mmapHint
+            }
+        case .munmap: self = .munmap
+        case .mprotect: self = .mprotect
+        case .touch: self = .touch
+        case .exec: self = .exec
+        case .failNext: self = .failNext
+        case .teardown: self = .teardown
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .mmapAnywhere: "mmap anywhere"
+        case .mmapRandomized: "mmap randomized"
+        case .mmapFixedNoReplace: "mmap fixed-noreplace"
+        case .mmapFixed: "mmap fixed"
+        case .mmapTopDown: "mmap top-down"
+        case .mmapHint: "mmap hint"
+        case .exec: "exec"
+        case .munmap: "munmap"
+        case .mprotect: "mprotect"
+        case .touch: "touch"
+        case .failNext: "fail-next"
+        case .teardown: "teardown"
+        }
+    }
+
+    var isMmap: Bool { rawValue <= OperationKind.mmapHint.rawValue }
+}
