@@ -25,7 +25,8 @@ struct GeneratorTests {
             trimmed = trimmed || step.sizeTrim != 0
             _ = RandomExecution.apply(step, to: &space)
         }
-        #expect(kinds == Set(AbstractStep.Kind.allCases))
+        // exec is drawn with weight 0 for now (StepGenerator.kindWeights).
+        #expect(kinds == Set(AbstractStep.Kind.allCases).subtracting([.exec]))
         #expect(placements == Set(Operation.PlacementKind.allCases))
         #expect(anchors == ["rangeStart", "rangeEnd", "regionStart", "regionEnd", "hole", "page", "belowRange"])
         #expect(sizes == ["pages", "hole", "region"])

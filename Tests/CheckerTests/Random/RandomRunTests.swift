@@ -11,7 +11,9 @@ struct RandomRunTests {
         #expect(report.failure == nil, "\(report.failure.map { "\($0.violation) in \($0.trace.steps.map(\.operation))" } ?? "")")
         #expect(report.statistics.steps == 3000)
         // The runs did exercise the model: successes and every kind of step, and several errnos.
-        for kind in AbstractStep.Kind.allCases { #expect(report.statistics.count(kind) > 0, "no \(kind.name) step") }
+        // exec is drawn with weight 0 for now (StepGenerator.kindWeights).
+        for kind in AbstractStep.Kind.allCases where kind != .exec { #expect(report.statistics.count(kind) > 0, "no \(kind.name) step") }
+        #expect(report.statistics.count(.exec) == 0)
         #expect(report.statistics.count(.mmap, "ok") > 0 && report.statistics.count(.munmap, "ok") > 0)
         for errno in [KernelError.EINVAL, .ENOMEM, .EEXIST, .EFAULT] {
             #expect(report.statistics.count(error: errno) > 0, "no step returned \(errno)")
