@@ -186,9 +186,10 @@ static int region_insert(struct space *s, struct state *st, struct region region
     return vector_insert(s, &st->regions, i, &region);
 }
 
-/* Writes the PTEs of an accessible region's populated pages. */
+/* Writes the PTEs of a readable region's populated pages: as on x86, a present PTE can always be
+   read, so an execute-only page gets none (its page table still exists) and a read of it faults. */
 static int region_map(struct space *s, struct state *st, const struct region *r) {
-    if (!r->protection) return RC_OK;
+    if (!(r->protection & (RC_PROT_READ | RC_PROT_WRITE))) return RC_OK;
     const struct object *o = &OBJECT(st, r->object);
     uint64_t first = page_of(s, r->base), count = r->size / s->universe.page_size;
     for (uint64_t i = 0; i < count; i++) {

@@ -9,7 +9,7 @@ import Model
 /// step, and each rule is a case of a plain enum.
 enum NonVacuity {
     enum Rule {
-        case twoRegionsAfter, aRegionAfter, successfulMmap, mmapENOMEM, successfulAnywhere, fixedNoReplace, realSplit
+        case twoRegionsAfter, aRegionAfter, successfulMmap, mmapENOMEM, successfulAnywhere, successfulTopDown, hintedMmap, fixedNoReplace, realSplit
         case aRegionBefore, freesOrRollsBack, accessibleRegionAfter, tlbEntryAfter, syscall, touch, mmap, everyStep
 
         init(id: String) {
@@ -19,6 +19,8 @@ enum NonVacuity {
             case "hole-soundness": .successfulMmap
             case "hole-completeness": .mmapENOMEM
             case "first-fit": .successfulAnywhere
+            case "top-down-fit": .successfulTopDown
+            case "hint-placement": .hintedMmap
             case "specific-exactness": .fixedNoReplace
             case "split-partition": .realSplit
             case "offset-coherence": .aRegionBefore
@@ -51,6 +53,8 @@ enum NonVacuity {
             case .successfulMmap: judged = kind.isMmap && ok
             case .mmapENOMEM: judged = kind.isMmap && t.result.errorCode == .ENOMEM
             case .successfulAnywhere: judged = kind == .mmapAnywhere && ok
+            case .successfulTopDown: judged = kind == .mmapTopDown && ok
+            case .hintedMmap: judged = kind == .mmapHint
             case .fixedNoReplace: judged = kind == .mmapFixedNoReplace
             case .realSplit:
                 if split == nil { split = (kind == .munmap || kind == .mprotect) && ok && cutsARegion(t) }

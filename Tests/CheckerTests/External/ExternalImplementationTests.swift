@@ -6,7 +6,7 @@ import Testing
 /// `--implementation`: the example allocators through the C adapter, in worker processes.
 @Suite struct ExternalExplorerTests {
     @Test func theCorrectExampleIsCleanWithTheReferenceDistinctStateCounts() throws {
-        let alphabet = try Alphabet(universe: .tiny, settings: .standard)
+        let alphabet = try Alphabet(universe: .tiny, settings: .classic)
         let external = try ExternalExplorer.run(.init(alphabet: alphabet, depth: 2, implementation: try ExternalFixture.spec("ExampleAllocator")))
         guard case .pass = external.outcome else {
             Issue.record("expected a pass, got \(external.text(tracePath: nil))")
@@ -21,7 +21,7 @@ import Testing
 
     @Test func theBuggyExampleIsCaughtWithAShortestCounterexampleThatReplays() throws {
         let spec = try ExternalFixture.spec("ExampleAllocatorBuggy")
-        let alphabet = try Alphabet(universe: .tiny, settings: .standard)
+        let alphabet = try Alphabet(universe: .tiny, settings: .classic)
         let report = try ExternalExplorer.run(.init(alphabet: alphabet, depth: 3, implementation: spec))
         let counterexample = try #require(report.counterexample, "\(report.text(tracePath: nil))")
         #expect(report.exitCode == 1)
@@ -37,7 +37,7 @@ import Testing
 
     @Test func aCrashIsNoCrashWithTheSignalAndItsTraceReplays() throws {
         let spec = try ExternalFixture.spec("ExampleAllocatorCrashing")
-        let alphabet = try Alphabet(universe: .tiny, settings: .standard)
+        let alphabet = try Alphabet(universe: .tiny, settings: .classic)
         let report = try ExternalExplorer.run(.init(alphabet: alphabet, depth: 3, implementation: spec))
         let counterexample = try #require(report.counterexample, "\(report.text(tracePath: nil))")
         #expect(counterexample.violation.property == "no-crash")
@@ -206,7 +206,7 @@ import Testing
         build.waitUntilExit()
         try #require(build.terminationStatus == 0)
         let spec = try ImplementationSpec(path: library, workerExecutable: ExternalFixture.worker)
-        let report = try ExternalExplorer.run(.init(alphabet: try Alphabet(universe: .tiny, settings: .standard), depth: 3, implementation: spec,
+        let report = try ExternalExplorer.run(.init(alphabet: try Alphabet(universe: .tiny, settings: .classic), depth: 3, implementation: spec,
                                                     design: .serenity))
         #expect(report.counterexample?.violation.property == "first-fit")
         #expect(report.counterexample?.steps.count == 2)

@@ -14,7 +14,7 @@ import Testing
             Trace.Step(.mmap(0x1000, .readWrite)),
         ])
         let steps = Replayer.run(trace, source: "memory").steps
-        func numbers(_ step: Int) -> [Int?] { steps[step].observation.regions.map { steps[step].identities.number(of: $0.object) } }
+        func numbers(_ step: Int) -> [Int?] { steps[step].observation!.regions.map { steps[step].identities.number(of: $0.object) } }
         #expect(numbers(0) == [1])
         #expect(numbers(1) == [2, 1], "the new object is 2, the kept tail stays 1")
         #expect(numbers(2) == [1])
@@ -30,7 +30,7 @@ import Testing
             Trace.Step(.mprotect(address: 0x11000, size: 0x1000, protection: .none)),
         ])
         let last = Replayer.run(trace, source: "memory").steps[1]
-        #expect(last.observation.regions.map { last.identities.number(of: $0.object) } == [1, 1, 1])
+        #expect(last.observation!.regions.map { last.identities.number(of: $0.object) } == [1, 1, 1])
         #expect(last.picture.contains("|AaA.....|"))
     }
 }

@@ -44,7 +44,7 @@ import FoundationXML
             #expect(page.elements.count { $0.name == "svg" && $0.step == id } == 1, "one map in \(id)")
             let drawn = page.elements.filter { $0.step == id && $0.attributes["class"] == "region" }
                 .map { "\($0.attributes["data-base"] ?? "")+\($0.attributes["data-size"] ?? "")" }
-            let expected = outcome.observation.regions.map { "\($0.base.hex)+\($0.size.hex)" }
+            let expected = outcome.observation!.regions.map { "\($0.base.hex)+\($0.size.hex)" }
             #expect(drawn == expected, "\(id) draws the observed regions")
         }
         let last = try #require(counterexample.replay.steps.last)
