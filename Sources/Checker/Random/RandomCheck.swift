@@ -25,6 +25,9 @@ public struct RandomOptions: Sendable {
     public var maxSeconds: Double?
     /// Called between batches of runs, at most every quarter second (for a terminal's progress line).
     public var progress: (@Sendable (RandomProgress) -> Void)?
+    /// Steps all shrink candidates together may run (`Shrinker.stepBudget`): a count, so the
+    /// shrunk counterexample is the same on any machine.
+    public var shrinkStepBudget = Shrinker.defaultStepBudget
 
     public init(runs: Int, steps: Int, seed: UInt64, workers: Int = 1, corpus: Corpus? = nil, traceOut: String? = nil,
                 universeArgument: String, propertiesArgument: String? = nil) {
@@ -140,7 +143,8 @@ public enum RandomCheck {
         // Run the failing seed again, recording its steps this time, and shrink them.
         let outcome = setup.run(seed: seed, steps: options.steps, recording: true)
         guard let violation = outcome.violation else { preconditionFailure("run \(index) did not fail again: runs must be deterministic") }
-        let shrunk = Shrinker(setup: setup, property: violation.property).shrink(outcome.steps, violation: violation)
+        let shrunk = Shrinker(setup: setup, property: violation.property, stepBudget: options.shrinkStepBudget)
+            .shrink(outcome.steps, violation: violation)
         let description = "random run \(index) of seed \(options.seed) (run seed \(seed)) on \(setup.universe.name): "
             + "\(shrunk.violation), shrunk from \(outcome.steps.count) to \(shrunk.steps.count) steps"
         let trace = setup.trace(of: shrunk.steps, violates: violation.property, description: description)

@@ -17,7 +17,9 @@ public struct Shrinker: Sendable {
     /// a count, not a clock) rather than running for hours.
     public var stepBudget: Int
 
-    public init(setup: RandomSetup, property: String, stepBudget: Int = 5_000_000) {
+    public static let defaultStepBudget = 5_000_000
+
+    public init(setup: RandomSetup, property: String, stepBudget: Int = Shrinker.defaultStepBudget) {
         self.setup = setup
         self.property = property
         self.stepBudget = stepBudget
