@@ -13,6 +13,30 @@ enum TranslationOracle {
         return (span.lower / P / perTable) ... ((span.upper - 1) / P / perTable)
     }
 
+    /// The first table of `span` missing from `tables` (ascending, distinct), or nil. Counting,
+    /// not walking: a region of the 64-bit universe can span a hundred thousand tables. The
+    /// tables present in the span are a contiguous slice; if it is shorter than the span, the
+    /// first gap is where a slice element stops equalling span.lower + its position.
+    static func firstMissingTable(in span: ClosedRange<UInt64>, of tables: [UInt64]) -> UInt64? {
+        func firstIndex(notBelow value: UInt64) -> Int {
+            var lo = 0, hi = tables.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tables[mid] < value { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let start = firstIndex(notBelow: span.lowerBound)
+        let end = span.upperBound == .max ? tables.count : firstIndex(notBelow: span.upperBound + 1)
+        if UInt64(end - start) == span.upperBound - span.lowerBound + 1 { return nil }
+        var lo = start, hi = end
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tables[mid] == span.lowerBound + UInt64(mid - start) { lo = mid + 1 } else { hi = mid }
+        }
+        return span.lowerBound + UInt64(lo - start)
+    }
+
     /// The PTEs the observation's regions and objects call for, sorted by page.
     static func expectedEntries(of observation: Observation, pageSize P: UInt64) -> [ObservedTranslation] {
         var objects: [UInt64: ObservedObject] = [:]

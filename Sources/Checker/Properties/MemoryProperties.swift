@@ -42,7 +42,7 @@ enum MemoryProperties {
         let tables = Set(observation.pageTables)
         for region in observation.regions where region.protection.isAccessible {
             guard let span = TranslationOracle.tables(of: region, universe: state.universe) else { continue }
-            if let missing = span.first(where: { !tables.contains($0) }) {
+            if let missing = TranslationOracle.firstMissingTable(in: span, of: observation.pageTables) {
                 let page = max(region.base, missing * state.universe.pagesPerTable * P)
                 return "page \(page.hex) of \(AddressSpan(region)) (\(region.protection)) has no page table"
             }

@@ -44,7 +44,7 @@ enum ResultProperties {
                 }
                 if t.after.capabilities.contains(.pageTables), region.protection.isAccessible,
                    let span = TranslationOracle.tables(of: region, universe: t.after.universe),
-                   let missing = span.first(where: { !after.pageTables.contains($0) }) {
+                   let missing = TranslationOracle.firstMissingTable(in: span, of: after.pageTables) {
                     let page = max(region.base, missing * t.after.universe.pagesPerTable * P)
                     return "mmap returned \(AddressSpan(region)) but page \(page.hex) has no page table (the region is not mapped)"
                 }
