@@ -149,10 +149,11 @@ struct ExploreCommand: ParsableCommand {
     func runExternal() throws {
         let report: ExternalReport
         do throws(InputError) {
-            let (universe, fileSettings) = try UniverseFile.resolveWithAlphabet(self.universe)
-            let alphabet = try Alphabet(universe: universe, settings: try self.alphabet.apply(to: fileSettings), source: self.universe)
+            let (universe, fileSettings) = try UniverseFile.resolveWithAlphabet(self.universe, base: try alphabet.named())
+            let settings = try self.alphabet.apply(to: fileSettings)
+            let alphabet = try Alphabet(universe: universe, settings: settings, source: self.universe)
             report = try ExternalExplorer.run(ExternalExplorer.Request(
-                alphabet: alphabet, depth: depth ?? ExplorationDefaults.depth(for: universe), implementation: try external.spec()!,
+                alphabet: alphabet, depth: depth ?? ExplorationDefaults.depth(for: universe, settings: settings), implementation: try external.spec()!,
                 propertyIDs: try externalPropertyIDs(properties), maxStates: maxStates, maxSeconds: maxSeconds,
                 design: design))
         } catch {
