@@ -6,7 +6,7 @@ enum HoleOracle {
     static func holes(of regions: [ObservedRegion], in total: VirtualRange) -> [AddressSpan] {
         var holes: [AddressSpan] = []
         var free = total.base  // everything below is used or outside
-        for region in regions.sorted(by: { $0.base < $1.base }) {
+        for region in RegionLookupOracle.inAddressOrder(regions) {
             let span = AddressSpan(region)
             if span.lower > free { holes.append(AddressSpan(free, min(span.lower, total.end))) }
             free = max(free, span.upper)

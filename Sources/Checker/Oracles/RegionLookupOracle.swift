@@ -5,7 +5,15 @@ import Model
 enum RegionLookupOracle {
     /// The regions intersecting `span`, ascending by base.
     static func intersecting(_ span: AddressSpan, in regions: [ObservedRegion]) -> [ObservedRegion] {
-        regions.filter { AddressSpan($0).intersects(span) }.sorted { $0.base < $1.base }
+        inAddressOrder(regions.filter { AddressSpan($0).intersects(span) })
+    }
+
+    /// The regions ascending by base (implementations report them so; sorted only if not).
+    static func inAddressOrder(_ regions: [ObservedRegion]) -> [ObservedRegion] {
+        for i in regions.indices.dropFirst() where regions[i - 1].base > regions[i].base {
+            return regions.sorted { $0.base < $1.base }
+        }
+        return regions
     }
 
     /// The first region (lowest base) intersecting `span`.

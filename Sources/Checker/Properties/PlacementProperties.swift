@@ -125,7 +125,7 @@ enum PlacementProperties {
         id: "allocation-free", summary: "placing a range performs no heap allocation", needs: [.regions, .heapAllocations]
     ) { t in
         guard t.operation.isMmap else { return nil }
-        let made = t.after.observation.placementHeapAllocations - t.before.observation.placementHeapAllocations
+        let made = t.after.placementHeapAllocations - t.before.placementHeapAllocations
         return made == 0 ? nil : "\(t.operation) made \(made) heap allocation(s) while placing the range"
     }
 }

@@ -4,7 +4,7 @@ import Model
 enum StateProperties {
     static let noOverlap = Property(id: "no-overlap", summary: "regions are pairwise disjoint") { state in
         var previous: ObservedRegion?
-        for region in state.regions.sorted(by: { $0.base < $1.base }) {
+        for region in RegionLookupOracle.inAddressOrder(state.regions) {
             if let p = previous, AddressSpan(region).intersects(AddressSpan(p)) {
                 return "regions \(AddressSpan(p)) and \(AddressSpan(region)) overlap on \(AddressSpan(p).intersection(AddressSpan(region)))"
             }
