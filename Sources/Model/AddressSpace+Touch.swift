@@ -8,38 +8,15 @@ extension AddressSpace {
     public mutating func touch(address: UInt64, write: Bool, value: UInt32 = 0) throws(KernelError) -> UInt32 {
         let vpn = address / pageSize
         if let cached = tlb.entry(for: vpn), cached.writable || !write {
-            return access(frame: cached.frame, write: write, value: value)
+            return accessFrame(cached.frame, write: write, value: value)
         }
         if let pte = directory.ptes.entry(for: vpn), pte.writable || !write {
             tlb.set(pte)
-            return access(frame: pte.frame, write: write, value: value)
+            return accessFrame(pte.frame, write: write, value: value)
         }
-        return try transact { (space: inout AddressSpace, _: inout Bool) throws(KernelError) -> UInt32 in
-            guard let region = space.regions.region(containing: address), region.protection.permits(write: write),
-                  space.objects.contains(region.object)
-            else { throw .EFAULT }
-            let page = region.objectPage(of: address, pageSize: space.pageSize)
-            let frame: FrameNumber
-            if let existing = space.objects[region.object].frame(at: page) {
-                frame = existing
-            } else {
-                guard !space.faults.consume(.frame) else { throw .ENOMEM }
-                frame = try space.frames.allocate()
-                space.objects[region.object].populate(page: page, with: frame)
-            }
-            try space.directory.ensureTable(space.directory.table(of: vpn), faults: &space.faults)
-            let entry = PageTableEntry(page: vpn, frame: frame, writable: region.protection.contains(.write))
-            space.directory.ptes.set(entry)
-            space.tlb.set(entry)
-            return space.access(frame: frame, write: write, value: value)
-        }
-    }
-
-    private mutating func access(frame: FrameNumber, write: Bool, value: UInt32) -> UInt32 {
-        if write {
-            frames.write(frame, value)
-            return value
-        }
-        return frames.read(frame)
+        // The fault path (atomic: on error nothing changed), then this CPU's TLB caches the entry.
+        let entry = try resolveFault(address: address, write: write)
+        tlb.set(entry)
+        return accessFrame(entry.frame, write: write, value: value)
     }
 }
