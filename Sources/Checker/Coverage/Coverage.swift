@@ -11,24 +11,10 @@ public struct Coverage: Sendable, Hashable {
     public private(set) var withInjectedFailure = 0
     /// By catalogue index (`PropertyCatalogue.all`).
     private var judged = [Int](repeating: 0, count: PropertyCatalogue.all.count)
-    /// `results[kind * outcomeCount + outcome]`: outcome 0 is ok, 1… a `KernelError` case, the last
-    /// a broken model assumption (`ENOTRECOVERABLE`).
+    /// `results[kind * outcomeCount + result.outcomeSlot]`.
     private var results = [Int](repeating: 0, count: OperationKind.allCases.count * Coverage.outcomeCount)
 
-    static let outcomeCount = 2 + KernelError.allCases.count
-
-    /// The position of `e` in `KernelError.allCases`, without building that array per step.
-    static func errorIndex(_ e: KernelError) -> Int {
-        switch e {
-        case .EINVAL: 0
-        case .ENOMEM: 1
-        case .EEXIST: 2
-        case .EFAULT: 3
-        case .EPERM: 4
-        case .EOVERFLOW: 5
-        case .ENOTRECOVERABLE: 6
-        }
-    }
+    static let outcomeCount = OperationResult.outcomeSlots
 
     public init() {}
 
@@ -39,12 +25,7 @@ public struct Coverage: Sendable, Hashable {
             ?? (transition.before.observation.pendingFrameFailures, transition.before.observation.pendingPageTableFailures)
         if pending.0 > 0 || pending.1 > 0 { withInjectedFailure += 1 }
         let kind = OperationKind(transition.operation)
-        let outcome: Int
-        switch transition.result {
-        case .ok: outcome = 0
-        case .error(let e): outcome = 1 + Self.errorIndex(e)
-        }
-        results[kind.rawValue * Self.outcomeCount + outcome] += 1
+        results[kind.rawValue * Self.outcomeCount + transition.result.outcomeSlot] += 1
         let exercised = NonVacuity.exercised(by: transition, kind: kind)
         for index in judged.indices where exercised & (1 << index) != 0 { judged[index] += 1 }
     }
@@ -63,7 +44,7 @@ public struct Coverage: Sendable, Hashable {
 
     /// How many `kind` steps returned `result` ("ok" or an errno name).
     public func count(_ kind: OperationKind, _ result: String) -> Int {
-        let outcome = result == "ok" ? 0 : KernelError(name: result).flatMap { KernelError.allCases.firstIndex(of: $0) }.map { $0 + 1 }
+        let outcome = result == "ok" ? 0 : KernelError(name: result).map { 1 + $0.outcomeIndex }
         return outcome.map { results[kind.rawValue * Self.outcomeCount + $0] } ?? 0
     }
 

@@ -9,40 +9,23 @@ public struct RandomStatistics: Sendable, Hashable {
     public var maxRegions = 0
     /// What the checked steps exercised (empty when properties are not checked).
     public var coverage = Coverage()
-    /// `outcomes[kind * outcomeCount + outcome]`: outcome 0 is success, 1... a `KernelError` case.
+    /// `outcomes[kind * outcomeCount + result.outcomeSlot]`.
     var outcomes = [Int](repeating: 0, count: AbstractStep.Kind.allCases.count * RandomStatistics.outcomeCount)
 
-    static let outcomeCount = 2 + KernelError.allCases.count  // ok, each errno, a broken assumption
+    static let outcomeCount = OperationResult.outcomeSlots
 
     public init() {}
 
     @inline(__always)
     mutating func record(_ kind: AbstractStep.Kind, _ result: OperationResult) {
-        let outcome: Int
-        switch result {
-        case .ok: outcome = 0
-        case .error(let e): outcome = 1 + Self.errorIndex(e)
-        }
-        outcomes[Int(kind.rawValue) * Self.outcomeCount + outcome] += 1
-    }
-
-    static func errorIndex(_ e: KernelError) -> Int {
-        switch e {
-        case .EINVAL: 0
-        case .ENOMEM: 1
-        case .EEXIST: 2
-        case .EFAULT: 3
-        case .EPERM: 4
-        case .EOVERFLOW: 5
-        case .ENOTRECOVERABLE: 6
-        }
+        outcomes[Int(kind.rawValue) * Self.outcomeCount + result.outcomeSlot] += 1
     }
 
     /// How many `kind` steps returned `result` ("ok" or an errno name).
     public func count(_ kind: AbstractStep.Kind, _ result: String) -> Int {
         if result == "ok" { return outcomes[Int(kind.rawValue) * Self.outcomeCount] }
         guard let e = KernelError(name: result) else { return 0 }
-        return outcomes[Int(kind.rawValue) * Self.outcomeCount + 1 + Self.errorIndex(e)]
+        return outcomes[Int(kind.rawValue) * Self.outcomeCount + 1 + e.outcomeIndex]
     }
 
     /// How many `kind` steps ran.
@@ -53,7 +36,7 @@ public struct RandomStatistics: Sendable, Hashable {
 
     /// How many steps of any kind returned `errno`.
     public func count(error: KernelError) -> Int {
-        AbstractStep.Kind.allCases.reduce(0) { $0 + outcomes[Int($1.rawValue) * Self.outcomeCount + 1 + Self.errorIndex(error)] }
+        AbstractStep.Kind.allCases.reduce(0) { $0 + outcomes[Int($1.rawValue) * Self.outcomeCount + 1 + error.outcomeIndex] }
     }
 
     public mutating func merge(_ other: RandomStatistics) {

@@ -339,7 +339,7 @@ struct ShardFile {
             let counts = try JSONFields(raw, source: path, location: "field 'statistics.operations.\(kind.name)'")
             statistics.outcomes[Int(kind.rawValue) * RandomStatistics.outcomeCount] = try counts.requiredInt("ok")
             for error in KernelError.allCases {
-                statistics.outcomes[Int(kind.rawValue) * RandomStatistics.outcomeCount + 1 + RandomStatistics.errorIndex(error)] =
+                statistics.outcomes[Int(kind.rawValue) * RandomStatistics.outcomeCount + 1 + error.outcomeIndex] =
                     try counts.requiredInt(error.description)
             }
         }
