@@ -125,15 +125,7 @@ struct ExploreCommand: ParsableCommand {
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8))
         } : nil)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        var written: String?
-        if let counterexample = report.counterexample {
-            do throws(InputError) {
-                try counterexample.trace.write(to: traceOut)
-                written = traceOut
-            } catch {
-                FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))
-            }
-        }
+        let written = report.counterexample.flatMap { writeCounterexampleTrace($0.trace, to: traceOut) }
         switch format {
         case .json: sink.line(report.jsonText(tracePath: written))
         case .junit: sink.line(report.junitText(tracePath: written))
@@ -147,6 +139,7 @@ struct ExploreCommand: ParsableCommand {
 
     /// `--implementation`: the same alphabet and depth, through the adapter.
     func runExternal() throws {
+        let sink = ReportSink(path: output)  // checked before the run
         let report: ExternalReport
         do throws(InputError) {
             let (universe, fileSettings) = try UniverseFile.resolveWithAlphabet(self.universe, base: try alphabet.named())
@@ -159,7 +152,7 @@ struct ExploreCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
-        try finishExternal(report, traceOut: traceOut)
+        try finishExternal(report, traceOut: traceOut, sink: sink)
     }
 
     func makeRequest() throws(InputError) -> ExplorationRequest {

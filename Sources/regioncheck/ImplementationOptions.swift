@@ -25,18 +25,10 @@ struct ImplementationOptions: ParsableArguments {
 }
 
 /// Prints an external run's report, writes its counterexample, and exits with its status.
-func finishExternal(_ report: ExternalReport, traceOut: String) throws {
-    var written: String?
-    if let counterexample = report.counterexample {
-        do throws(InputError) {
-            try counterexample.trace.write(to: traceOut)
-            written = traceOut
-        } catch {
-            FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))
-        }
-    }
-    print(report.text(tracePath: written))
-    if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+func finishExternal(_ report: ExternalReport, traceOut: String, sink: ReportSink) throws {
+    let written = report.counterexample.flatMap { writeCounterexampleTrace($0.trace, to: traceOut) }
+    sink.line(report.text(tracePath: written))
+    try sink.exit(report.exitCode)
 }
 
 /// The property ids a `--properties` selection names (nil: all).

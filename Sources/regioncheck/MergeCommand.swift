@@ -40,49 +40,31 @@ struct MergeCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
+        // Every write checked, and annotations on stderr, as for the verbs themselves.
+        let sink = ReportSink(path: nil)
         switch merged {
         case .explore(let report):
-            var written: String?
-            if let counterexample = report.counterexample {
-                let path = traceOut ?? ExplorationDefaults.tracePath
-                do throws(InputError) {
-                    try counterexample.trace.write(to: path)
-                    written = path
-                } catch {
-                    FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))
-                }
-            }
+            let written = report.counterexample.flatMap { writeCounterexampleTrace($0.trace, to: traceOut ?? ExplorationDefaults.tracePath) }
             switch format {
-            case "json": print(report.jsonText(tracePath: written))
-            case "junit": print(report.junitText(tracePath: written))
-            case "sarif": print(report.sarifText(tracePath: written))
-            default: print(report.text(tracePath: written))
+            case "json": sink.line(report.jsonText(tracePath: written))
+            case "junit": sink.line(report.junitText(tracePath: written))
+            case "sarif": sink.line(report.sarifText(tracePath: written))
+            default: sink.line(report.text(tracePath: written))
             }
-            if GitHubAnnotations.enabled {
-                for line in GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written)) { print(line) }
-            }
-            if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
+            if GitHubAnnotations.enabled { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written))) }
+            try sink.exit(report.exitCode)
         case .random(var report):
-            if let failure = report.failure {
-                let path = traceOut ?? "random-counterexample.json"
-                do throws(InputError) {
-                    try failure.trace.write(to: path)
-                    report.failure?.writtenTo = [path]
-                } catch {
-                    FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))
-                }
+            if let failure = report.failure, let path = writeCounterexampleTrace(failure.trace, to: traceOut ?? "random-counterexample.json") {
+                report.failure?.writtenTo = [path]
             }
             switch format {
-            case "json": print(report.json)
-            case "junit": print(report.junitText, terminator: "")
-            case "sarif": print(report.sarifText, terminator: "")
-            default: print(report.text)
+            case "json": sink.line(report.json)
+            case "junit": sink.write(report.junitText)
+            case "sarif": sink.write(report.sarifText)
+            default: sink.line(report.text)
             }
-            if GitHubAnnotations.enabled && report.checking {
-                for line in GitHubAnnotations.lines(for: report.checkOutcome) { print(line) }
-            }
-            if report.failure != nil { throw ExitCode(Exit.violation) }
-            if report.inconclusive != nil { throw ExitCode(Exit.inconclusive) }
+            if GitHubAnnotations.enabled && report.checking { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) }
+            try sink.exit(report.failure != nil ? Exit.violation : report.inconclusive != nil ? Exit.inconclusive : Exit.pass)
         }
     }
 }

@@ -176,6 +176,7 @@ struct RandomCommand: ParsableCommand {
 
     /// `--implementation`: the same runs, steps and seed, through the adapter.
     func runExternal() throws {
+        let sink = ReportSink(path: output)  // checked before the run
         let report: ExternalReport
         do throws(InputError) {
             var request = ExternalRandom.Request(
@@ -186,6 +187,6 @@ struct RandomCommand: ParsableCommand {
         } catch {
             failOnBadInput(error.description)
         }
-        try finishExternal(report, traceOut: traceOut)
+        try finishExternal(report, traceOut: traceOut, sink: sink)
     }
 }
