@@ -120,11 +120,9 @@ struct ExploreCommand: ParsableCommand {
         }
         let sink = ReportSink(path: output)
         Interruption.install()
-        let showProgress = isatty(STDERR_FILENO) != 0
-        let report = Explorer.run(request, progress: showProgress ? { progress in
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8))
-        } : nil)
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let showProgress = ProgressLine.enabled
+        let report = Explorer.run(request, progress: showProgress ? { ProgressLine.show($0.line) } : nil)
+        if showProgress { ProgressLine.clear() }
         let written = report.counterexample.flatMap { writeCounterexampleTrace($0.trace, to: traceOut) }
         switch format {
         case .json: sink.line(report.jsonText(tracePath: written))

@@ -89,7 +89,7 @@ struct MutantsCommand: ParsableCommand {
             failOnBadInput(error.description)
         }
         let sink = ReportSink(path: output)
-        let showProgress = isatty(STDERR_FILENO) != 0
+        let showProgress = ProgressLine.enabled
         let report: KillMatrixReport
         do throws(InputError) {
             report = try KillMatrix.run(KillMatrixRequest(subjects: subjects, detectors: budget.detectors, context: context)) { subject, result in
@@ -100,12 +100,12 @@ struct MutantsCommand: ParsableCommand {
                 case .notApplicable: "not applicable"
                 case .violation(let f): f.violation.property
                 }
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(subject.name): \(result.detector): \(outcome)".utf8))
+                ProgressLine.show("\(subject.name): \(result.detector): \(outcome)")
             }
         } catch {
             failOnBadInput(error.description)
         }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if showProgress { ProgressLine.clear() }
         let root = BundledFiles.packageRoot() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let seams = MutantSeams.locate(packageRoot: root)
         if let stryker {

@@ -151,17 +151,15 @@ struct RandomCommand: ParsableCommand {
                                     universeArgument: universe, propertiesArgument: properties)
         options.shard = shard
         options.maxSeconds = maxSeconds
-        let showProgress = isatty(STDERR_FILENO) != 0
-        if showProgress {
-            options.progress = { progress in FileHandle.standardError.write(Data(("\r\u{1B}[K" + progress.line).utf8)) }
-        }
+        let showProgress = ProgressLine.enabled
+        if showProgress { options.progress = { ProgressLine.show($0.line) } }
         let report: RandomReport
         do {
             report = try RandomCheck.run(setup, options)
         } catch {
             failOnBadInput(error.description)
         }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if showProgress { ProgressLine.clear() }
         for warning in report.writeWarnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         switch format {
         case .json: sink.line(report.json)
