@@ -183,12 +183,20 @@ struct ExploreCommand: ParsableCommand {
 struct AlphabetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The alphabet the other flags and the universe file's \"alphabet\" start from: standard (sizes 1-3, "
                                + "alignments 1,2, rw-,r--,none, every placement, ranges up to 3 pages and unaligned ones) or classic "
-                               + "(the first alphabet, whose tiny counts are 561, 7,325, 74,881, 625,959 at depths 2-5).",
+                               + "(the first alphabet, whose tiny counts are 561, 7,325, 74,881, 625,959 at depths 2-5). Default: "
+                               + "standard, or classic when --sizes, --alignments, --protections or --max-range write the alphabet by hand.",
                                valueName: "standard|classic"))
-    var alphabet = "standard"
+    var alphabet: String?
 
-    /// The named alphabet the flags override.
-    func named() throws(InputError) -> AlphabetSettings { try AlphabetSettings.named(alphabet) }
+    /// The named alphabet the flags override. Shape flags without `--alphabet` start from classic:
+    /// an alphabet written by hand is then exactly what it lists (the four original placements,
+    /// no unaligned or exec letters), which is what an equivalent model elsewhere (SPIN) encodes.
+    func named() throws(InputError) -> AlphabetSettings {
+        if let alphabet { return try AlphabetSettings.named(alphabet) }
+        return writesShapeByHand ? .classic : .standard
+    }
+
+    private var writesShapeByHand: Bool { sizes != nil || alignments != nil || protections != nil || maxRange != nil }
 
     @Option(help: ArgumentHelp("mmap sizes in pages (standard 1,2,3).", valueName: "LIST"))
     var sizes: String?

@@ -21,13 +21,16 @@ public struct Coverage: Sendable, Hashable {
     /// Counts one step.
     public mutating func record(_ transition: Transition) {
         steps += 1
-        let pending = transition.before.model.map { ($0.faults.pendingFrameFailures, $0.faults.pendingPageTableFailures) }
-            ?? (transition.before.observation.pendingFrameFailures, transition.before.observation.pendingPageTableFailures)
+        let pending = transition.before.pendingFailures
         if pending.0 > 0 || pending.1 > 0 { withInjectedFailure += 1 }
         let kind = OperationKind(transition.operation)
         results[kind.rawValue * Self.outcomeCount + transition.result.outcomeSlot] += 1
         let exercised = NonVacuity.exercised(by: transition, kind: kind)
-        for index in judged.indices where exercised & (1 << index) != 0 { judged[index] += 1 }
+        var bits = exercised
+        while bits != 0 {
+            judged[bits.trailingZeroBitCount] += 1
+            bits &= bits - 1
+        }
     }
 
     public mutating func merge(_ other: Coverage) {

@@ -8,7 +8,7 @@ import Model
 /// Cheap enough for the explorer's hot loop: the few facts the rules read are gathered once per
 /// step, and each rule is a case of a plain enum.
 enum NonVacuity {
-    enum Rule {
+    enum Rule: Int, CaseIterable {
         case twoRegionsAfter, aRegionAfter, successfulMmap, mmapENOMEM, successfulAnywhere, successfulTopDown, hintedMmap, fixedNoReplace, realSplit
         case aRegionBefore, freesOrRollsBack, accessibleRegionAfter, tlbEntryAfter, syscall, touch, mmap, everyStep
 
@@ -35,43 +35,39 @@ enum NonVacuity {
         }
     }
 
-    /// Per catalogue index.
-    static let rules: [Rule] = PropertyCatalogue.all.map { Rule(id: $0.id) }
+    /// Per rule, a bit per catalogue index (below 64) judged by that rule.
+    static let masks: [UInt64] = {
+        var masks = [UInt64](repeating: 0, count: Rule.allCases.count)
+        for (index, property) in PropertyCatalogue.all.enumerated() where index < 64 {
+            masks[Rule(id: property.id).rawValue] |= 1 << UInt64(index)
+        }
+        return masks
+    }()
 
-    /// A bit per catalogue index: the properties the step exercised.
+    /// A bit per catalogue index: the properties the step exercised. Each rule's fact is decided
+    /// once per step (not once per property), the costly ones only when a cheap test leaves them open.
     static func exercised(by t: Transition, kind: OperationKind) -> UInt64 {
+        let masks = Self.masks
         let ok = t.result.isSuccess
         let regionsBefore = t.before.regions.count, regionsAfter = t.after.regions.count
-        var accessibleAfter: Bool?
-        var split: Bool?
-        var bits: UInt64 = 0
-        for (index, rule) in rules.enumerated() where index < 64 {
-            let judged: Bool
-            switch rule {
-            case .twoRegionsAfter: judged = regionsAfter >= 2
-            case .aRegionAfter: judged = regionsAfter >= 1
-            case .successfulMmap: judged = kind.isMmap && ok
-            case .mmapENOMEM: judged = kind.isMmap && t.result.errorCode == .ENOMEM
-            case .successfulAnywhere: judged = kind == .mmapAnywhere && ok
-            case .successfulTopDown: judged = kind == .mmapTopDown && ok
-            case .hintedMmap: judged = kind == .mmapHint
-            case .fixedNoReplace: judged = kind == .mmapFixedNoReplace
-            case .realSplit:
-                if split == nil { split = (kind == .munmap || kind == .mprotect) && ok && cutsARegion(t) }
-                judged = split!
-            case .aRegionBefore: judged = kind != .teardown && kind != .failNext && regionsBefore >= 1
-            case .freesOrRollsBack: judged = kind == .teardown || (ok ? (kind == .munmap || kind == .mmapFixed) : kind != .failNext)
-            case .accessibleRegionAfter:
-                if accessibleAfter == nil { accessibleAfter = t.after.regions.contains { $0.protection.isAccessible } }
-                judged = accessibleAfter!
-            case .tlbEntryAfter: judged = (t.after.model?.tlb.count ?? t.after.observation.tlb.count) > 0
-            case .syscall: judged = kind != .failNext
-            case .touch: judged = kind == .touch
-            case .mmap: judged = kind.isMmap
-            case .everyStep: judged = true
-            }
-            if judged { bits |= 1 << UInt64(index) }
-        }
+        var bits = masks[Rule.everyStep.rawValue]
+        func judge(_ rule: Rule, _ judged: Bool) { if judged { bits |= masks[rule.rawValue] } }
+        judge(.twoRegionsAfter, regionsAfter >= 2)
+        judge(.aRegionAfter, regionsAfter >= 1)
+        judge(.successfulMmap, kind.isMmap && ok)
+        judge(.mmapENOMEM, kind.isMmap && t.result.errorCode == .ENOMEM)
+        judge(.successfulAnywhere, kind == .mmapAnywhere && ok)
+        judge(.successfulTopDown, kind == .mmapTopDown && ok)
+        judge(.hintedMmap, kind == .mmapHint)
+        judge(.fixedNoReplace, kind == .mmapFixedNoReplace)
+        judge(.realSplit, (kind == .munmap || kind == .mprotect) && ok && cutsARegion(t))
+        judge(.aRegionBefore, kind != .teardown && kind != .failNext && regionsBefore >= 1)
+        judge(.freesOrRollsBack, kind == .teardown || (ok ? (kind == .munmap || kind == .mmapFixed) : kind != .failNext))
+        judge(.accessibleRegionAfter, regionsAfter > 0 && t.after.regions.contains { $0.protection.isAccessible })
+        judge(.tlbEntryAfter, t.after.tlbEntryCount > 0)
+        judge(.syscall, kind != .failNext)
+        judge(.touch, kind == .touch)
+        judge(.mmap, kind.isMmap)
         return bits
     }
 

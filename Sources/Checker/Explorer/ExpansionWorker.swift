@@ -64,8 +64,12 @@ struct ExpansionWorker {
                     if after.faults.frameGrace < ExpansionWorker.probeGrace { frameBranches.append(branch) }
                     after.faults = FaultInjection()
                 }
-                let transition = Transition(before: observedSpace, operation: operation, result: result, after: ObservedState(model: after))
-                if let violation = check(transition, after: after, parent: parent, branch: branch, in: context, output: &output) {
+                // Most steps that fail or change nothing share the parent's observation.
+                let unchanged = after.sameContents(as: space)
+                // Moved into the observed state (no copy of the model per step).
+                let observedAfter = unchanged ? ObservedState(model: consume after, sameMemoryAs: observedSpace) : ObservedState(model: consume after)
+                let transition = Transition(before: observedSpace, operation: operation, result: result, after: observedAfter)
+                if let violation = check(transition, unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output) {
                     found = (branch, violation)
                     return true
                 }
@@ -82,8 +86,11 @@ struct ExpansionWorker {
                         let operation = context.alphabet.operation(of: branch)
                         let result = operation.apply(to: &after)
                         precondition(after.faults[kind] == 0, "the injected failure was not consumed, though the probe saw an allocation")
-                        let transition = Transition(before: consume before, operation: operation, result: result, after: after)
-                        if let violation = check(transition, after: after, parent: parent, branch: branch, in: context, output: &output) {
+                        let unchanged = after.sameContents(as: space)
+                        let observedBefore = ObservedState(model: before, sameMemoryAs: observedSpace)
+                        let observedAfter = unchanged ? ObservedState(model: consume after, sameMemoryAs: observedSpace) : ObservedState(model: consume after)
+                        let transition = Transition(before: observedBefore, operation: operation, result: result, after: observedAfter)
+                        if let violation = check(transition, unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output) {
                             found = (branch, violation)
                             break
                         }
@@ -103,16 +110,17 @@ struct ExpansionWorker {
 
     /// Checks one transition from the frontier state, and keeps its target if it is new.
     /// `before` is the frontier state, with the injected failure if the branch has one.
-    private mutating func check(_ transition: Transition, after: borrowing AddressSpace, parent: Int, branch: Branch, in context: ExpansionContext,
+    /// `unchanged`: the state after has the same contents as the frontier state.
+    private mutating func check(_ transition: Transition, unchanged: Bool, parent: Int, branch: Branch, in context: ExpansionContext,
                                 output: inout ChunkOutput) -> Violation? {
         output.generated += 1
         output.coverage.record(transition)
         // A step that changed nothing leads back to its (known) parent: no need to encode it.
         var hash: UInt64 = 0
         var isNew = false
-        if !after.sameContents(as: transition.before.model!) {
+        if !unchanged {
             encoding.removeAll(keepingCapacity: true)
-            after.encode(into: &encoding, scratch: &scratch, includeFaults: false)
+            transition.after.withModel { $0.encode(into: &encoding, scratch: &scratch, includeFaults: false) }
             (hash, isNew) = encoding.withUnsafeBufferPointer { key in
                 let hash = StateStore.hash(key)
                 return (hash, context.store.find(key, hash: hash) == nil && local.find(key, hash: hash) == nil)
@@ -142,7 +150,7 @@ struct ExpansionWorker {
         if isNew {
             encoding.withUnsafeBufferPointer { _ = local.insert($0, hash: hash) }
             layout.removeAll(keepingCapacity: true)
-            after.encodeLayout(into: &layout)
+            transition.after.withModel { $0.encodeLayout(into: &layout) }
             output.candidates.append(encoding: encoding, hash: hash, parent: parent, branch: branch, layout: layout)
         }
         return nil

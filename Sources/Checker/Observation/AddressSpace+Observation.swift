@@ -4,24 +4,32 @@ extension AddressSpace {
     /// The model observed through the boundary every implementation reports through: it has
     /// every capability. Object identities are store slots, frames are frame numbers.
     public func observation() -> Observation {
-        var observed = Observation(capabilities: .model)
-        observed.regions.reserveCapacity(regions.count)
+        // Built with exact capacities and without intermediate arrays: the explorer observes
+        // every state-changing step.
+        var regionList: [ObservedRegion] = []
+        regionList.reserveCapacity(regions.count)
         for region in regions.regions {
-            observed.regions.append(ObservedRegion(base: region.range.base, size: region.range.size, protection: region.protection,
-                                                   object: UInt64(UInt32(bitPattern: region.object.raw)), offset: region.offset))
+            regionList.append(ObservedRegion(base: region.range.base, size: region.range.size, protection: region.protection,
+                                             object: UInt64(UInt32(bitPattern: region.object.raw)), offset: region.offset))
         }
-        observed.pageTables = directory.tables
-        observed.ptes = directory.ptes.entries.map { ObservedTranslation(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame)), writable: $0.writable) }
-        observed.tlb = tlb.entries.map { ObservedTranslation(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame)), writable: $0.writable) }
-        for (id, object) in objects.live {
-            observed.objects.append(ObservedObject(
-                id: UInt64(UInt32(bitPattern: id.raw)), pageCount: object.pageCount, referenceCount: Int64(object.referenceCount),
+        var objectList: [ObservedObject] = []
+        objectList.reserveCapacity(objects.slots.count)
+        for (slot, object) in objects.slots.enumerated() {
+            guard let object else { continue }
+            objectList.append(ObservedObject(
+                id: UInt64(slot), pageCount: object.pageCount, referenceCount: Int64(object.referenceCount),
                 populated: object.populated.map { .init(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame))) }))
         }
-        observed.framesInUse = zip(frames.inUse, frames.contents).map { ObservedFrame(frame: UInt64(UInt32(bitPattern: $0)), contents: $1) }
-        observed.placementHeapAllocations = placementHeapAllocations
-        observed.pendingPageTableFailures = faults.pendingPageTableFailures
-        observed.pendingFrameFailures = faults.pendingFrameFailures
-        return observed
+        var frameList: [ObservedFrame] = []
+        frameList.reserveCapacity(frames.inUse.count)
+        for (frame, contents) in zip(frames.inUse, frames.contents) {
+            frameList.append(ObservedFrame(frame: UInt64(UInt32(bitPattern: frame)), contents: contents))
+        }
+        return Observation(
+            capabilities: .model, regions: regionList, pageTables: directory.tables,
+            ptes: directory.ptes.entries.map { ObservedTranslation(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame)), writable: $0.writable) },
+            tlb: tlb.entries.map { ObservedTranslation(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame)), writable: $0.writable) },
+            objects: objectList, framesInUse: frameList, placementHeapAllocations: placementHeapAllocations,
+            pendingPageTableFailures: faults.pendingPageTableFailures, pendingFrameFailures: faults.pendingFrameFailures)
     }
 }

@@ -11,47 +11,135 @@ import Model
 /// observation before the step to the one after it), and mean nothing across unrelated states.
 public struct Observation: Sendable, Hashable {
     /// What this implementation reports; a property needing more is skipped, and reports list it.
-    public var capabilities: ObservationCapabilities
+    public var capabilities: ObservationCapabilities {
+        get { storage.capabilities }
+        set { unique().capabilities = newValue }
+    }
     /// The regions, sorted by base.
-    public var regions: [ObservedRegion]
+    public var regions: [ObservedRegion] {
+        get { storage.regions }
+        _modify { yield &unique().regions }
+    }
     /// Indices (virtual page / pagesPerTable) of allocated page tables, ascending.
-    public var pageTables: [UInt64]
+    public var pageTables: [UInt64] {
+        get { storage.pageTables }
+        _modify { yield &unique().pageTables }
+    }
     /// Present PTEs, sorted by virtual page.
-    public var ptes: [ObservedTranslation]
+    public var ptes: [ObservedTranslation] {
+        get { storage.ptes }
+        _modify { yield &unique().ptes }
+    }
     /// TLB entries, sorted by virtual page.
-    public var tlb: [ObservedTranslation]
+    public var tlb: [ObservedTranslation] {
+        get { storage.tlb }
+        _modify { yield &unique().tlb }
+    }
     /// Live memory objects (VMObjects), by identity.
-    public var objects: [ObservedObject]
+    public var objects: [ObservedObject] {
+        get { storage.objects }
+        _modify { yield &unique().objects }
+    }
     /// Frames in use, ascending, with the data word each holds (same order).
-    public var framesInUse: [ObservedFrame]
+    public var framesInUse: [ObservedFrame] {
+        get { storage.framesInUse }
+        _modify { yield &unique().framesInUse }
+    }
     /// Heap allocations made while placing ranges so far (for `allocation-free`).
-    public var placementHeapAllocations: Int
+    public var placementHeapAllocations: Int {
+        get { storage.placementHeapAllocations }
+        set { if newValue != storage.placementHeapAllocations { unique().placementHeapAllocations = newValue } }
+    }
     /// Failures the checker injected (`failNext`) that the implementation has not consumed yet:
     /// they excuse an ENOMEM.
-    public var pendingPageTableFailures: Int
-    public var pendingFrameFailures: Int
+    public var pendingPageTableFailures: Int {
+        get { storage.pendingPageTableFailures }
+        set { if newValue != storage.pendingPageTableFailures { unique().pendingPageTableFailures = newValue } }
+    }
+    public var pendingFrameFailures: Int {
+        get { storage.pendingFrameFailures }
+        set { if newValue != storage.pendingFrameFailures { unique().pendingFrameFailures = newValue } }
+    }
+
+    /// The fields live in one copy-on-write box: the explorer hands an observation to a dozen
+    /// properties per step, and a copy is then one retain instead of one per array.
+    private var storage: Storage
 
     public init(capabilities: ObservationCapabilities, regions: [ObservedRegion] = [], pageTables: [UInt64] = [],
                 ptes: [ObservedTranslation] = [], tlb: [ObservedTranslation] = [], objects: [ObservedObject] = [],
                 framesInUse: [ObservedFrame] = [], placementHeapAllocations: Int = 0,
                 pendingPageTableFailures: Int = 0, pendingFrameFailures: Int = 0) {
-        self.capabilities = capabilities
-        self.regions = regions
-        self.pageTables = pageTables
-        self.ptes = ptes
-        self.tlb = tlb
-        self.objects = objects
-        self.framesInUse = framesInUse
-        self.placementHeapAllocations = placementHeapAllocations
-        self.pendingPageTableFailures = pendingPageTableFailures
-        self.pendingFrameFailures = pendingFrameFailures
+        storage = Storage(capabilities: capabilities, regions: regions, pageTables: pageTables, ptes: ptes, tlb: tlb, objects: objects,
+                          framesInUse: framesInUse, placementHeapAllocations: placementHeapAllocations,
+                          pendingPageTableFailures: pendingPageTableFailures, pendingFrameFailures: pendingFrameFailures)
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
     }
 
     /// The same memory state: everything but the counters and the pending injected failures
     /// (what an operation that fails must leave exactly as it was).
     public func sameMemory(as other: Observation) -> Bool {
-        regions == other.regions && pageTables == other.pageTables && ptes == other.ptes && tlb == other.tlb
+        if storage === other.storage { return true }
+        return regions == other.regions && pageTables == other.pageTables && ptes == other.ptes && tlb == other.tlb
             && objects == other.objects && framesInUse == other.framesInUse
+    }
+
+    public static func == (a: Observation, b: Observation) -> Bool {
+        a.storage === b.storage || (a.sameMemory(as: b) && a.capabilities == b.capabilities
+            && a.placementHeapAllocations == b.placementHeapAllocations
+            && a.pendingPageTableFailures == b.pendingPageTableFailures && a.pendingFrameFailures == b.pendingFrameFailures)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(capabilities)
+        hasher.combine(regions)
+        hasher.combine(pageTables)
+        hasher.combine(ptes)
+        hasher.combine(tlb)
+        hasher.combine(objects)
+        hasher.combine(framesInUse)
+        hasher.combine(placementHeapAllocations)
+        hasher.combine(pendingPageTableFailures)
+        hasher.combine(pendingFrameFailures)
+    }
+
+    /// Mutated only through `unique()`, so a shared box is never written; exclusivity is
+    /// unchecked because a dynamic check on every field read cost more than the copies it saved.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var capabilities: ObservationCapabilities
+        @exclusivity(unchecked) var regions: [ObservedRegion]
+        @exclusivity(unchecked) var pageTables: [UInt64]
+        @exclusivity(unchecked) var ptes: [ObservedTranslation]
+        @exclusivity(unchecked) var tlb: [ObservedTranslation]
+        @exclusivity(unchecked) var objects: [ObservedObject]
+        @exclusivity(unchecked) var framesInUse: [ObservedFrame]
+        @exclusivity(unchecked) var placementHeapAllocations: Int
+        @exclusivity(unchecked) var pendingPageTableFailures: Int
+        @exclusivity(unchecked) var pendingFrameFailures: Int
+
+        init(capabilities: ObservationCapabilities, regions: [ObservedRegion], pageTables: [UInt64], ptes: [ObservedTranslation],
+             tlb: [ObservedTranslation], objects: [ObservedObject], framesInUse: [ObservedFrame], placementHeapAllocations: Int,
+             pendingPageTableFailures: Int, pendingFrameFailures: Int) {
+            self.capabilities = capabilities
+            self.regions = regions
+            self.pageTables = pageTables
+            self.ptes = ptes
+            self.tlb = tlb
+            self.objects = objects
+            self.framesInUse = framesInUse
+            self.placementHeapAllocations = placementHeapAllocations
+            self.pendingPageTableFailures = pendingPageTableFailures
+            self.pendingFrameFailures = pendingFrameFailures
+        }
+
+        func copy() -> Storage {
+            Storage(capabilities: capabilities, regions: regions, pageTables: pageTables, ptes: ptes, tlb: tlb, objects: objects,
+                    framesInUse: framesInUse, placementHeapAllocations: placementHeapAllocations,
+                    pendingPageTableFailures: pendingPageTableFailures, pendingFrameFailures: pendingFrameFailures)
+        }
     }
 }
 

@@ -12,18 +12,18 @@ public struct ObservedState: Sendable {
     /// What the implementation reports (known without making the observation).
     public let capabilities: ObservationCapabilities
     /// The reference model, when it is the implementation under test.
-    public let model: AddressSpace?
-    private let external: (any ImplementationUnderTest)?
-    private let cache: ObservationCache
+    public var model: AddressSpace? { box.model }
+    private var external: (any ImplementationUnderTest)? { box.external }
+    /// The model, the driver and the observation in one box, so that handing a state to a dozen
+    /// properties per step copies one reference, not the model's arrays.
+    private let box: StateBox
 
     /// The model's state: observed when a property first asks.
     public init(model: AddressSpace) {
         universe = model.universe
         design = model.design
         capabilities = .model
-        self.model = model
-        external = nil
-        cache = ObservationCache(nil)
+        box = StateBox(model: model, external: nil, observation: nil)
     }
 
     /// An observation some other implementation reported; with `implementation`, `no-leak` may
@@ -32,9 +32,7 @@ public struct ObservedState: Sendable {
         self.universe = universe
         self.design = design
         capabilities = observation.capabilities
-        model = nil
-        external = implementation
-        cache = ObservationCache(observation)
+        box = StateBox(model: nil, external: implementation, observation: observation)
     }
 
     /// The same state with its observation already made (the explorer observes a frontier state
@@ -43,27 +41,45 @@ public struct ObservedState: Sendable {
         universe = model.universe
         design = model.design
         capabilities = .model
-        self.model = model
-        external = nil
-        cache = ObservationCache(observation)
+        box = StateBox(model: model, external: nil, observation: observation)
+    }
+
+    /// A model state whose memory is structurally the same as `unchanged`'s (a step that failed or
+    /// changed nothing, or the same state with a failure injected): it shares that state's
+    /// observation, with only the counters and pending failures its own.
+    public init(model: AddressSpace, sameMemoryAs unchanged: ObservedState) {
+        var shared = unchanged.observation
+        shared.placementHeapAllocations = model.placementHeapAllocations
+        shared.pendingPageTableFailures = model.faults.pendingPageTableFailures
+        shared.pendingFrameFailures = model.faults.pendingFrameFailures
+        self.init(model: model, observation: shared)
     }
 
     public var observation: Observation {
-        if let made = cache.observation { return made }
-        let made = model!.observation()
-        cache.observation = made
+        if let made = box.observation { return made }
+        let made = box.model!.observation()
+        box.observation = made
         return made
     }
 
-    public var regions: [ObservedRegion] {
-        if let made = cache.observation { return made.regions }
-        return observation.regions
-    }
+    public var regions: [ObservedRegion] { observation.regions }
 
     /// The placement heap count, read without observing everything else when the model is the
     /// implementation (`allocation-free` asks on every mmap).
-    public var placementHeapAllocations: Int { model?.placementHeapAllocations ?? observation.placementHeapAllocations }
+    public var placementHeapAllocations: Int { box.model?.placementHeapAllocations ?? observation.placementHeapAllocations }
     public var pageSize: UInt64 { universe.pageSize }
+
+    /// Runs `body` on the model state (which must be there) without copying it.
+    func withModel<R>(_ body: (borrowing AddressSpace) -> R) -> R { body(box.model!) }
+
+    /// Injected failures not consumed yet, read from the model without copying it when it is there.
+    public var pendingFailures: (frames: Int, pageTables: Int) {
+        if let faults = box.model?.faults { return (faults.pendingFrameFailures, faults.pendingPageTableFailures) }
+        return (observation.pendingFrameFailures, observation.pendingPageTableFailures)
+    }
+
+    /// The number of TLB entries, without observing a model state.
+    public var tlbEntryCount: Int { box.model?.tlb.count ?? observation.tlb.count }
 
     /// Whether the implementation can be driven from this state (to probe holes).
     public var canProbe: Bool { model != nil || external != nil }
@@ -78,15 +94,23 @@ public struct ObservedState: Sendable {
     /// are structurally equal observe equal (the observation is a function of the state), which
     /// decides most steps without observing either.
     public func sameMemory(as other: ObservedState) -> Bool {
-        if let model, let theirs = other.model, model.sameContents(as: theirs) { return true }
+        if box.model != nil, other.box.model != nil, box.model!.sameContents(as: other.box.model!) { return true }
         return observation.sameMemory(as: other.observation)
     }
 }
 
-/// An observation made at most once. Unlocked: a step is built and checked by one thread (the
-/// explorer's worker, the random runner, replay), and a lock plus a copy of the observation on
-/// every property's read halved the explorer's speed.
-private final class ObservationCache: @unchecked Sendable {
-    var observation: Observation?
-    init(_ observation: Observation?) { self.observation = observation }
+/// A state's model or driver, and its observation made at most once. Unlocked: a step is built
+/// and checked by one thread (the explorer's worker, the random runner, replay), and a lock plus
+/// a copy of the observation on every property's read halved the explorer's speed. Unchecked
+/// exclusivity for the same reason: the observation is written once, before any reader holds it.
+private final class StateBox: @unchecked Sendable {
+    let model: AddressSpace?
+    let external: (any ImplementationUnderTest)?
+    @exclusivity(unchecked) var observation: Observation?
+
+    init(model: AddressSpace?, external: (any ImplementationUnderTest)?, observation: Observation?) {
+        self.model = model
+        self.external = external
+        self.observation = observation
+    }
 }

@@ -6,37 +6,70 @@ import Model
 enum ResourceOracle {
     /// The first resource held without being needed (or needed but not held), explained.
     static func firstLeak(in observation: Observation, universe: Universe) -> String? {
-        var referencing: [UInt64: Int64] = [:]
-        let live = Set(observation.objects.map(\.id))
+        // Sorted arrays and binary search rather than sets and dictionaries: this runs on every
+        // new state the explorer finds, and the answers (and their order) are the same.
+        let objects = observation.objects
+        var ids = objects.map(\.id)
+        if !ids.isSortedAscending { ids.sort() }
+        var referencing = [Int64](repeating: 0, count: ids.count)
         for region in observation.regions {
-            guard live.contains(region.object) else {
+            let i = ids.firstIndex(notBelow: region.object)
+            guard i < ids.count, ids[i] == region.object else {
                 return "region \(AddressSpan(region)) refers to a destroyed VMObject (a dangling region)"
             }
-            referencing[region.object, default: 0] += 1
+            referencing[i] += 1
         }
         var owned: [UInt64] = []
-        for object in observation.objects {
-            let refs = referencing[object.id] ?? 0
+        for object in objects {
+            let refs = referencing[ids.firstIndex(notBelow: object.id)]
             if refs == 0 { return "a VMObject of \(object.pageCount) pages is alive but no region refers to it" }
             if object.referenceCount != refs {
                 return "a VMObject's reference count is \(object.referenceCount) but \(refs) regions refer to it"
             }
-            owned += object.populated.map(\.frame)
+            for page in object.populated { owned.append(page.frame) }
         }
         owned.sort()
         for i in owned.indices.dropFirst() where owned[i] == owned[i - 1] {
             return "frame \(owned[i]) backs \(owned.count { $0 == owned[i] }) VMObject pages"
         }
-        let inUse = Set(observation.framesInUse.map(\.frame))
-        if let free = owned.first(where: { !inUse.contains($0) }) { return "frame \(free) backs a VMObject page but is free in the pool" }
-        let ownedSet = Set(owned)
-        if let stray = observation.framesInUse.map(\.frame).sorted().first(where: { !ownedSet.contains($0) }) {
+        var inUse = observation.framesInUse.map(\.frame)
+        if !inUse.isSortedAscending { inUse.sort() }
+        if let free = owned.first(where: { !inUse.containsSorted($0) }) { return "frame \(free) backs a VMObject page but is free in the pool" }
+        if let stray = inUse.first(where: { !owned.containsSorted($0) }) {
             return "frame \(stray) is in use but no live VMObject owns it"
         }
-        let needed = observation.regions.filter { $0.protection.isAccessible }.compactMap { TranslationOracle.tables(of: $0, universe: universe) }
-        for table in observation.pageTables where !needed.contains(where: { $0.contains(table) }) {
-            return "page table \(table) (pages \((table * universe.pagesPerTable * universe.pageSize).hex)…) is allocated but no accessible region needs it"
+        for table in observation.pageTables {
+            let needed = observation.regions.contains { region in
+                region.protection.isAccessible && TranslationOracle.tables(of: region, universe: universe).map { $0.contains(table) } == true
+            }
+            if !needed {
+                return "page table \(table) (pages \((table * universe.pagesPerTable * universe.pageSize).hex)…) is allocated but no accessible region needs it"
+            }
         }
         return nil
+    }
+}
+
+extension Array where Element == UInt64 {
+    /// Ascending (duplicates allowed), so binary search applies.
+    var isSortedAscending: Bool {
+        for i in indices.dropFirst() where self[i - 1] > self[i] { return false }
+        return true
+    }
+
+    /// The first index whose element is not below `value` (the array is sorted ascending).
+    func firstIndex(notBelow value: UInt64) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Membership in a sorted array.
+    func containsSorted(_ value: UInt64) -> Bool {
+        let i = firstIndex(notBelow: value)
+        return i < count && self[i] == value
     }
 }

@@ -39,18 +39,29 @@ enum TranslationOracle {
 
     /// The PTEs the observation's regions and objects call for, sorted by page.
     static func expectedEntries(of observation: Observation, pageSize P: UInt64) -> [ObservedTranslation] {
-        var objects: [UInt64: ObservedObject] = [:]
-        for object in observation.objects { objects[object.id] = object }
+        // Objects found by binary search over their ids (a stable sort, and the last of equal
+        // ids, as a dictionary filled in order keeps; ids are unique in any sane observation).
+        let objects = observation.objects
+        var order = Array(objects.indices)
+        if !objects.map(\.id).isSortedAscending { order.sort { (objects[$0].id, $0) < (objects[$1].id, $1) } }
+        func object(_ id: UInt64) -> ObservedObject? {
+            var lo = 0, hi = order.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if objects[order[mid]].id <= id { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && objects[order[lo - 1]].id == id ? objects[order[lo - 1]] : nil
+        }
         var expected: [ObservedTranslation] = []
         for region in observation.regions where hasPresentEntries(region.protection) {
-            guard let object = objects[region.object] else { continue }
+            guard let object = object(region.object) else { continue }
             let pages = region.size / P
             for populated in object.populated where populated.page >= region.offset && populated.page - region.offset < pages {
                 expected.append(ObservedTranslation(page: region.base / P + (populated.page - region.offset), frame: populated.frame,
                                                     writable: region.protection.contains(.write)))
             }
         }
-        return expected.sorted { $0.page < $1.page }
+        return expected.isSortedByPage ? expected : expected.sorted { $0.page < $1.page }
     }
 
     /// A page gets a present PTE only when a read of it is allowed (R or W, SPEC §2 `touch`): an
@@ -67,5 +78,12 @@ enum TranslationOracle {
             if sorted[mid].page < page { lo = mid + 1 } else { hi = mid }
         }
         return lo < sorted.count && sorted[lo].page == page ? sorted[lo] : nil
+    }
+}
+
+extension Array where Element == ObservedTranslation {
+    var isSortedByPage: Bool {
+        for i in indices.dropFirst() where self[i - 1].page > self[i].page { return false }
+        return true
     }
 }

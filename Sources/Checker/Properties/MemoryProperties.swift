@@ -39,7 +39,8 @@ enum MemoryProperties {
     ) { state in
         let observation = state.observation
         let P = state.pageSize
-        let tables = Set(observation.pageTables)
+        var tables = observation.pageTables
+        if !tables.isSortedAscending { tables.sort() }
         for region in observation.regions where region.protection.isAccessible {
             guard let span = TranslationOracle.tables(of: region, universe: state.universe) else { continue }
             if let missing = TranslationOracle.firstMissingTable(in: span, of: observation.pageTables) {
@@ -65,7 +66,7 @@ enum MemoryProperties {
             }
             return "a PTE maps \(address.hex), whose VMObject page is not populated"
         }
-        for pte in observation.ptes where !tables.contains(pte.page / state.universe.pagesPerTable) {
+        for pte in observation.ptes where !tables.containsSorted(pte.page / state.universe.pagesPerTable) {
             return "a PTE maps \((pte.page * P).hex) in a page table that is not allocated"
         }
         return nil

@@ -69,16 +69,11 @@ enum SplitProperties {
         for source in before.regions {
             let span = AddressSpan(source)
             // The pieces of `source` that must stay mapped: all of it, or what the step's range leaves.
-            let kept: [AddressSpan]
-            if let removed, span.intersects(removed) {
-                let parts = SplitOracle.outsideParts(of: span, cutBy: removed)
-                kept = [parts.below, parts.above].filter { !$0.isEmpty }
-            } else {
-                kept = [span]
-            }
-            for segment in kept {
+            // (Two checks instead of an array of pieces: this runs on every step that changes memory.)
+            func checkKept(_ segment: AddressSpan) -> String? {
+                guard !segment.isEmpty else { return nil }
                 var covered: UInt64 = 0
-                for piece in RegionLookupOracle.intersecting(segment, in: after.regions) {
+                for piece in after.regions where AddressSpan(piece).intersects(segment) {
                     let overlap = AddressSpan(piece).intersection(segment)
                     covered += overlap.size
                     let shown = piece.objectPage(of: overlap.lower, pageSize: P)
@@ -104,6 +99,13 @@ enum SplitProperties {
                 if covered != segment.size {
                     return "\(segment) was mapped before \(t.operation) and should still be, but only \(covered / P) of \(segment.size / P) pages are"
                 }
+                return nil
+            }
+            if let removed, span.intersects(removed) {
+                let parts = SplitOracle.outsideParts(of: span, cutBy: removed)
+                if let problem = checkKept(parts.below) ?? checkKept(parts.above) { return problem }
+            } else if let problem = checkKept(span) {
+                return problem
             }
         }
         return nil
