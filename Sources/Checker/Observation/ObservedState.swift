@@ -52,7 +52,10 @@ public struct ObservedState: Sendable {
         shared.placementHeapAllocations = model.placementHeapAllocations
         shared.pendingPageTableFailures = model.faults.pendingPageTableFailures
         shared.pendingFrameFailures = model.faults.pendingFrameFailures
-        self.init(model: model, observation: shared)
+        universe = model.universe
+        design = model.design
+        capabilities = .model
+        box = StateBox(model: model, external: nil, observation: shared, memoryTwin: unchanged.box)
     }
 
     public var observation: Observation {
@@ -94,6 +97,9 @@ public struct ObservedState: Sendable {
     /// are structurally equal observe equal (the observation is a function of the state), which
     /// decides most steps without observing either.
     public func sameMemory(as other: ObservedState) -> Bool {
+        if box.memoryTwin === other.box || other.box.memoryTwin === box || (box.memoryTwin != nil && box.memoryTwin === other.box.memoryTwin) {
+            return true
+        }
         if box.model != nil, other.box.model != nil, box.model!.sameContents(as: other.box.model!) { return true }
         return observation.sameMemory(as: other.observation)
     }
@@ -107,10 +113,14 @@ private final class StateBox: @unchecked Sendable {
     let model: AddressSpace?
     let external: (any ImplementationUnderTest)?
     @exclusivity(unchecked) var observation: Observation?
+    /// A state known to have the same memory (the step's parent, when the step changed nothing),
+    /// held so that `sameMemory` answers without comparing.
+    let memoryTwin: StateBox?
 
-    init(model: AddressSpace?, external: (any ImplementationUnderTest)?, observation: Observation?) {
+    init(model: AddressSpace?, external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox? = nil) {
         self.model = model
         self.external = external
         self.observation = observation
+        self.memoryTwin = memoryTwin
     }
 }
