@@ -23,4 +23,15 @@ struct RoundingLemma {
             return "(not (and (= \(wraps) (bvugt x (bvneg \(a)))) (=> (not \(wraps)) \(unique))))"
         }
     }
+
+    /// One case per alignment for the top-down obligation: `findTopDown` rounds down with
+    /// `x & ~(a − 1)`, which must be the unique multiple of `a` in `(x − a, x]` (what the integer
+    /// encoding's `a·⌊x/a⌋` is) for every 64-bit `x`; it cannot wrap.
+    var downCases: [String] {
+        ProveObligation.alignmentExponents.map { j in
+            let a = SMT.bv(universe.pageSize << UInt64(j)), mask = SMT.bv((universe.pageSize << UInt64(j)) - 1)
+            let v = "(bvand x (bvnot \(mask)))"
+            return SMT.not(SMT.and(["(= (bvand \(v) \(mask)) \(SMT.bv(0)))", "(bvule \(v) x)", "(bvult (bvsub x \(v)) \(a))"]))
+        }
+    }
 }
