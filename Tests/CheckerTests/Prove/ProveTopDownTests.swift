@@ -64,6 +64,16 @@ import Z3Bridge
         }
     }
 
+    /// The same run checks the same samples: the summary is deterministic.
+    @Test func conformanceIsDeterministic() throws {
+        func summary() throws -> [Int] {
+            let report = try ProveRun.run(regions: 2, obligations: [.topDown], timeout: 60)
+            let c = try #require(report.results[0].conformance)
+            return [c.branchesTaken, c.branchesUnreachable, c.concreteSamples]
+        }
+        #expect(try summary() == summary())
+    }
+
     /// A top-down placement that never takes an exact-fit hole (`end − start > size` instead of
     /// `≥`): the encoding still takes it, the code does not, the oracle says the code is wrong.
     static let exactFitSkipped = ProvedCode(name: "top-down skipping exact fits") { operation, space in
