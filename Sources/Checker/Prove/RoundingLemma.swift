@@ -1,6 +1,7 @@
 import Model
 
-/// The one place where bit-level arithmetic matters to the anywhere obligation: Swift rounds a
+/// The one place where bit-level arithmetic matters to the anywhere and top-down obligations (the
+/// latter's round-down is `downCases`): Swift rounds a
 /// window start up with `roundedUp(to:)` — `(x + a − 1) & ~(a − 1)` on `UInt64`, reporting
 /// wrap-around — while `AnywhereEncoding` states the rounding in integers (`a·⌈x/a⌉`, wrapping
 /// iff `x + a > 2^64`). This lemma, in 64-bit bit-vectors, shows the two agree for every

@@ -9,7 +9,7 @@ import Model
 /// Per window `[start, end)` the Swift code tests `end − start ≥ size`, takes
 /// `top = (end − size) & ~(alignment − 1)` and accepts iff `top ≥ start`. No `UInt64` step can
 /// wrap there (`end − size ≥ start` once the first test passed); the bit-level round-down is
-/// `a·⌊(end − s)/a⌋` in pages, which `RoundingLemma.down` shows for every 64-bit value.
+/// `a·⌊(end − s)/a⌋` in pages, which `RoundingLemma.downCases` shows for every 64-bit value.
 ///
 /// Names the model reports: `s` (request, pages), `found`, `res_base` (what the algorithm
 /// returns; its size is `s`), and for a violation `x` (the aligned hole the specification
