@@ -33,6 +33,7 @@ enum ObligationChoice: String, CaseIterable, ExpressibleByArgument {
     case anywhere
     case fixedNoReplace = "fixed-noreplace"
     case split
+    case topDown = "top-down"
     case all
 
     var obligations: [ProveObligation] {

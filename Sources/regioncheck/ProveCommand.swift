@@ -11,7 +11,8 @@ struct ProveCommand: ParsableCommand {
         abstract: "Prove with Z3 that placement and splitting meet docs/SPEC.md §2 for every layout of up to K regions.",
         discussion: """
             Obligations: anywhere (sound, complete, lowest), fixed-noreplace (succeeds iff inside and free; ENOMEM \
-            outside, EEXIST on overlap), split (the parts and the intersection partition the source; offsets follow). \
+            outside, EEXIST on overlap), split (the parts and the intersection partition the source; offsets follow), \
+            top-down (sound, complete, highest). \
             Layouts, sizes and alignments (P·2^j, j = 0…20) are symbolic over the serenity range \
             [0x10000, 0x1ffe000000). Exit codes: 0 proved, 1 a counterexample (printed as a layout), 2 bad input, \
             3 unknown (a time limit or Z3 could not decide). Each counterexample is written as a trace (--trace-out) that replay re-runs.

@@ -41,6 +41,13 @@ extension EncodingConformance {
                         return ConformanceAnswer(result: result, placed: [base, end])
                     })
             }
+        case .topDown:
+            return checkedAlignmentExponents.map { j in
+                // As for anywhere: every window at page alignment; at the larger ones the first,
+                // the middle one and the tail.
+                topDownProbe(TopDownEncoding(layout: layout, alignmentExponent: j), windows: j == 0 ? Set(0 ... K) : [0, K / 2, K],
+                             samples: samples.anywhere(alignmentExponent: j, count: randomSamples, placement: .topDown), universe: universe)
+            }
         case .fixedNoReplace:
             let encoding = SpecificEncoding(layout: layout, mutations: mutations)
             return [Probe(
@@ -100,6 +107,33 @@ extension EncodingConformance {
                     ConformanceAnswer(result: result, after: after.regions.regions.map { [$0.range.base, $0.range.end, $0.offset] })
                 })]
         }
+    }
+
+    /// The top-down question at the alignment of `samples` (`P·2^j`): the encoding's branches
+    /// over `windows` and its answer read back, the code's and the oracle's. The encoding's own
+    /// alignment is `encoding`'s, which a test sets apart from the samples' to show a mismatch.
+    static func topDownProbe(_ encoding: TopDownEncoding, windows: Set<Int>, samples: [ConformanceSample], universe: Universe,
+                             alignmentExponent: Int? = nil) -> Probe {
+        let P = universe.pageSize, j = alignmentExponent ?? encoding.alignmentExponent
+        return Probe(
+            name: "top-down, alignment 2^\(j) pages", base: encoding.branchBase, branches: encoding.branches(windows: windows), samples: samples,
+            read: { (model) throws(Z3Error) in
+                let regions = try ProveDecoding.pageLayout(model, encoding.layout)
+                let size = UInt64(try ProveDecoding.int(model, "s")) * P
+                return ConformanceSample(origin: "", regions: regions, operation: .mmap(size, .none, at: .topDown, alignment: P << UInt64(j)))
+            },
+            pins: { sample in pins(sample.regions, P: P) + "(declare-const s Int)\n(assert (= s \((sample.operation.requestSize ?? 0) / P)))\n" },
+            encoded: { (model, sample) throws(Z3Error) in
+                guard try ProveDecoding.bool(model, "found") else { return ConformanceAnswer(result: .error(.ENOMEM)) }
+                let base = UInt64(try ProveDecoding.int(model, "res_base")) * P
+                return ConformanceAnswer(result: .ok(base), placed: [base, base + (sample.operation.requestSize ?? 0)])
+            },
+            specified: { sample in ProveOracle.topDown(sample.regions, size: sample.operation.requestSize ?? 0, alignment: P << UInt64(j), universe: universe) },
+            observed: { result, after, _ in
+                guard case let .ok(base?) = result else { return ConformanceAnswer(result: result) }
+                let end = after.regions.regions.first { $0.range.base == base }?.range.end ?? base
+                return ConformanceAnswer(result: result, placed: [base, end])
+            })
     }
 
     /// Pins `n` and every region slot in use (unused slots are pinned to 0 by the layout).

@@ -62,7 +62,8 @@ struct ConformanceSamples {
 
     /// mmap anywhere requests with alignment `P·2^j`: exact hole sizes, a page more, small,
     /// huge and larger than the range.
-    mutating func anywhere(alignmentExponent j: Int, count: Int) -> [ConformanceSample] {
+    /// `placement` is `.anywhere` or `.topDown`: both ask the same question of the holes.
+    mutating func anywhere(alignmentExponent j: Int, count: Int, placement: Placement = .anywhere) -> [ConformanceSample] {
         var layouts = boundaryLayouts.map { ("boundary", $0) }
         for _ in 0 ..< count { layouts.append(("random", randomLayout(offsets: false))) }
         return layouts.map { origin, regions in
@@ -70,7 +71,7 @@ struct ConformanceSamples {
             var sizes: [UInt64] = [1, 2, 3, UInt64.random(in: 1 ... 64, using: &rng), universe.pages / 3, universe.pages + 1]
             if let hole = holes.randomElement(using: &rng) { sizes += [hole, hole, hole + 1, max(1, hole - 1)] }
             let pages = sizes.randomElement(using: &rng)!
-            return ConformanceSample(origin: origin, regions: regions, operation: .mmap(pages * P, .none, at: .anywhere, alignment: P << UInt64(j)))
+            return ConformanceSample(origin: origin, regions: regions, operation: .mmap(pages * P, .none, at: placement, alignment: P << UInt64(j)))
         }
     }
 

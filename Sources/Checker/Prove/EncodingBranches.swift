@@ -32,6 +32,42 @@ extension AnywhereEncoding {
     }
 }
 
+extension TopDownEncoding {
+    var branchBase: String { layout.text() + request + algorithm }
+
+    /// For each window `h` in `windows` (between regions, and the tail for `h = K`): `h` is the
+    /// last taken, with room below the answer and with the answer at the window's start (an
+    /// exact fit, or the round-down landing on the start: the boundary of `fit`'s `top ≥ start`),
+    /// and — for `h > 0` — while a lower window fits too (the answer is the last fit, not the
+    /// first). Then: no window fits; none although one is a single page short; and none although
+    /// one holds `s` pages with no aligned start in it (only at alignments above P).
+    func branches(windows: Set<Int>) -> [EncodingBranch] {
+        let K = layout.regions
+        var branches: [EncodingBranch] = []
+        for h in 0 ... K where windows.contains(h) {
+            let window = h < K ? "window below region \(h)" : "the tail window"
+            branches.append(EncodingBranch(name: "\(window) answers last", condition: SMT.and([last(h), "(> tp_\(h) ws_\(h))"])))
+            branches.append(EncodingBranch(name: "\(window) answers last, at its start", condition: SMT.and([last(h), "(= tp_\(h) ws_\(h))"])))
+            if h > 0 {
+                branches.append(EncodingBranch(name: "\(window) answers last, a lower window fits too",
+                                               condition: SMT.and([last(h), SMT.or((0 ..< h).map { "hit_\($0)" })])))
+            }
+        }
+        let none = (0 ... K).map { "(not hit_\($0))" }
+        func hole(_ i: Int) -> String {
+            i < K ? SMT.and([SymbolicLayout.active(i), "(> \(end(i)) ws_\(i))"]) : "(< ws_\(i) \(end(i)))"
+        }
+        branches.append(EncodingBranch(name: "no window fits", condition: SMT.and(none)))
+        let short = (0 ... K).map { SMT.and([hole($0), "(= (- \(end($0)) ws_\($0)) (- s 1))"]) }
+        branches.append(EncodingBranch(name: "no window fits, one is a page short", condition: SMT.and(none + [SMT.or(short)])))
+        if alignment > 1 {
+            let unaligned = (0 ... K).map { SMT.and([hole($0), "(>= (- \(end($0)) ws_\($0)) s)"]) }
+            branches.append(EncodingBranch(name: "no window fits, one holds the size but no aligned start", condition: SMT.and(none + [SMT.or(unaligned)])))
+        }
+        return branches
+    }
+}
+
 extension SpecificEncoding {
     var branchBase: String { layout.text() + request + algorithm }
 

@@ -3,7 +3,7 @@ import Z3Bridge
 
 /// Before `prove` says PROVED, the encoding it proved must still answer exactly as the Swift
 /// code it claims to encode. On concrete layouts — one Z3 model per branch of the encoding (the
-/// window that answers first, exact fits, each region `tree.floor` can find with each answer,
+/// window that answers first — or, top-down, last —, exact fits, each region `tree.floor` can find with each answer,
 /// each way a split can cut), then boundary and seeded random ones — the encoding's answer
 /// (evaluated by Z3 with the values pinned), the code's (run through `ProvedCode`) and the
 /// specification's (`ProveOracle`) are compared. A difference is never a proof: if the code
@@ -40,15 +40,16 @@ enum EncodingConformance {
     }
 
     /// Checks `obligation`'s encoding (with `mutations`) against `code` on K-region layouts;
-    /// the code's address spaces have `codeMutations` (by default the same).
+    /// the code's address spaces have `codeMutations` (by default the same). `probes` replaces
+    /// the obligation's own (a test's edited encoding).
     static func check(_ obligation: ProveObligation, regions: Int, mutations: Mutations, code: ProvedCode, universe: Universe,
-                      timeout: Double, codeMutations: Mutations? = nil) throws(Z3Error) -> Outcome {
+                      timeout: Double, codeMutations: Mutations? = nil, probes given: [Probe]? = nil) throws(Z3Error) -> Outcome {
         let codeMutations = codeMutations ?? mutations
         let start = ContinuousClock.now
         var summary = ConformanceSummary()
         let context = Z3Context(timeout: timeout)
         let solver = try Z3Solver(context: context)
-        for probe in probes(obligation, regions: regions, mutations: mutations, universe: universe) {
+        for probe in given ?? probes(obligation, regions: regions, mutations: mutations, universe: universe) {
             // Parsed once: the common assertions, then one assertion per branch.
             let text = probe.base + probe.branches.map { "(assert \($0.condition))\n" }.joined()
             let assertions = try context.parse(text, file: "<\(obligation.rawValue) conformance, \(probe.name)>")

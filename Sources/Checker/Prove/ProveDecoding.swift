@@ -86,6 +86,41 @@ enum ProveDecoding {
         return result
     }
 
+    static func topDown(_ model: Z3Model, _ encoding: TopDownEncoding) throws(Z3Error) -> ProveCounterexample {
+        let P = UInt64(encoding.layout.pageSize)
+        let regions = try pageLayout(model, encoding.layout)
+        let size = UInt64(try int(model, "s")) * P
+        let alignment = UInt64(encoding.alignment) * P
+        let found = try bool(model, "found")
+        let base = UInt64(try int(model, "res_base")) * P
+        let x = UInt64(try int(model, "x")) * P
+        let universe = encoding.layout.universe
+        let witness: String
+        if try bool(model, "bad_complete") {
+            witness = "the aligned hole \(x.hex)..\((x + size).hex) was free when mmap top-down returned ENOMEM"
+        } else if try bool(model, "bad_highest") {
+            witness = "the aligned hole \(x.hex)..\((x + size).hex) lies above the returned range \(range(base, size))"
+        } else {
+            witness = "the returned range \(range(base, size))" + (base % alignment == 0 ? "" : " is not aligned to \(alignment.hex), or") + " is not inside a hole"
+        }
+        var result = ProveCounterexample(
+            regions: regions, request: "mmap top-down of \(size.hex) bytes (\(ProveCounterexample.pages(size / P))), alignment \(alignment.hex)",
+            returned: found ? "ok \(base.hex) \(range(base, size))" : "ENOMEM",
+            expected: "\(ProveOracle.topDown(regions, size: size, alignment: alignment, universe: universe))", witness: witness)
+        result.operation = .mmap(size, .none, at: .topDown, alignment: alignment)
+        if let space = ProveLayoutSpace.build(regions, universe: universe, mutations: []) {
+            do throws(KernelError) {
+                let r = try space.regions.findTopDown(size: size, alignment: alignment)
+                result.swiftReturned = "ok \(r.base.hex) \(r)"
+                result.swiftAgrees = found && r.base == base && r.size == size
+            } catch {
+                result.swiftReturned = "\(error)"
+                result.swiftAgrees = !found
+            }
+        }
+        return result
+    }
+
     static func specific(_ model: Z3Model, _ encoding: SpecificEncoding) throws(Z3Error) -> ProveCounterexample {
         let P = UInt64(encoding.layout.pageSize)
         let regions = try pageLayout(model, encoding.layout)

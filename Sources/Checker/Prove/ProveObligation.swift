@@ -9,6 +9,9 @@ public enum ProveObligation: String, CaseIterable, Sendable, Codable {
     /// Carving a region by a range gives parts that, with the intersection, partition it
     /// exactly, each keeping the VMObject at offset = source offset + distance.
     case split
+    /// `top-down` placement is sound (the range is aligned and lies in a hole) and complete (if
+    /// an aligned hole exists, it returns one, the highest).
+    case topDown = "top-down"
 
     /// The mutant seams whose code the obligation's encoding contains.
     public var seams: Mutations {
@@ -16,6 +19,7 @@ public enum ProveObligation: String, CaseIterable, Sendable, Codable {
         case .anywhere: [.windowNeedsSizePlusAlignment, .tailWindowUntrimmed]
         case .fixedNoReplace: [.specificCheckKeyedOnBase]
         case .split: [.splitOffsetIgnoresSource]
+        case .topDown: []
         }
     }
 
@@ -25,6 +29,7 @@ public enum ProveObligation: String, CaseIterable, Sendable, Codable {
         case .anywhere: "integers over pages: a window lemma per alignment P·2^j (j = 0…20) and their composition over K regions; rounding lemma in 64-bit bit-vectors"
         case .fixedNoReplace: "integers over pages with the 2^64 wrap bound explicit; a case per region tree.floor finds"
         case .split: "integers over pages; a case per affected region"
+        case .topDown: "integers over pages: a window lemma per alignment P·2^j (j = 0…20) and their composition over K regions; rounding-down lemma in 64-bit bit-vectors"
         }
     }
 
@@ -35,10 +40,11 @@ public enum ProveObligation: String, CaseIterable, Sendable, Codable {
         case .anywhere: "hole-completeness"
         case .fixedNoReplace: "specific-exactness"
         case .split: "split-partition"
+        case .topDown: "top-down-fit"
         }
     }
 
-    /// The alignments the anywhere obligation covers: P·2^j for j in this range (4 KiB … 4 GiB).
+    /// The alignments the anywhere and top-down obligations cover: P·2^j for j in this range (4 KiB … 4 GiB).
     public static let alignmentExponents = 0 ... 20
 }
 

@@ -1,8 +1,8 @@
 import Model
 
-/// The specification's answers (SPEC §2) for prove's three questions, computed from the layout
+/// The specification's answers (SPEC §2) for prove's questions, computed from the layout
 /// alone by plain arithmetic — never by the Swift code or the encodings it judges: the lowest
-/// aligned fit by scanning the holes, fixed-noreplace by interval intersection, a munmap's parts
+/// and the highest aligned fit by scanning the holes, fixed-noreplace by interval intersection, a munmap's parts
 /// by cutting each region at the range's ends.
 enum ProveOracle {
     typealias Layout = [(base: UInt64, end: UInt64, offset: UInt64)]
@@ -23,6 +23,27 @@ enum ProveOracle {
             let remainder = low % alignment
             let (x, wraps) = remainder == 0 ? (low, false) : low.addingReportingOverflow(alignment - remainder)
             guard !wraps, x < high, high - x >= size else { continue }
+            return ConformanceAnswer(result: .ok(x), placed: [x, x + size])
+        }
+        return ConformanceAnswer(result: .error(.ENOMEM))
+    }
+
+    /// mmap top-down of `size` bytes (a multiple of the page size) aligned to `alignment`: the
+    /// highest aligned address `x` with `[x, x + size)` inside the total range and in no region —
+    /// in the highest hole that holds one, the largest multiple of the alignment at or below
+    /// `hole end − size`.
+    static func topDown(_ layout: Layout, size: UInt64, alignment: UInt64, universe: Universe) -> ConformanceAnswer {
+        if size == 0 || size.addingReportingOverflow(alignment).overflow { return ConformanceAnswer(result: .error(.EINVAL)) }
+        var holes: [(UInt64, UInt64)] = []
+        var start = universe.totalRange.base
+        for region in layout.sorted(by: { $0.base < $1.base }) {
+            if region.base > start { holes.append((start, region.base)) }
+            start = max(start, region.end)
+        }
+        if start < universe.totalRange.end { holes.append((start, universe.totalRange.end)) }
+        for (low, high) in holes.reversed() where high - low >= size {
+            let x = (high - size) / alignment * alignment
+            guard x >= low else { continue }
             return ConformanceAnswer(result: .ok(x), placed: [x, x + size])
         }
         return ConformanceAnswer(result: .error(.ENOMEM))

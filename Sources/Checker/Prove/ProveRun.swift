@@ -72,7 +72,7 @@ public enum ProveRun {
     }
 
     /// The sessions of the fixed-noreplace and split obligations, and the pieces of the
-    /// anywhere obligation (see `WindowLemma`).
+    /// anywhere and top-down obligations (see `WindowLemma`, `TopDownWindowLemma`).
     static func queries(_ obligation: ProveObligation, regions: Int, mutations: Mutations, universe: Universe) -> [Query] {
         let layout = SymbolicLayout(regions: regions, universe: universe)
         switch obligation {
@@ -95,6 +95,24 @@ public enum ProveRun {
             }
             queries.append(Query(name: "composition of the window lemmas", base: composition.base, cases: composition.cases, decode: { (_, h) throws(Z3Error) in
                 throw .unknown(reason: "the window lemmas hold but their composition could not be shown (case \(h)): the abstraction is too weak to decide")
+            }))
+            return queries
+        case .topDown:
+            let lemma = RoundingLemma(universe: universe)
+            var queries = [Query(name: "rounding-down lemma", base: lemma.base, cases: lemma.downCases, decode: { (_, j) throws(Z3Error) in
+                ProveCounterexample(regions: [], request: "x & ~(a − 1) with alignment P·2^\(j)", returned: "a bit-level rounding down",
+                                    expected: "a·⌊x/a⌋", witness: "the bit-level round-down disagrees with the integer encoding")
+            })]
+            for j in ProveObligation.alignmentExponents {
+                let encoding = TopDownEncoding(layout: layout, alignmentExponent: j)
+                queries.append(Query(name: "top-down window lemma, alignment 2^\(j) pages", base: TopDownWindowLemma(encoding: encoding).text, cases: ["true"],
+                                     decode: { (_, _) throws(Z3Error) in ProveCounterexample(regions: [], request: "", returned: "", expected: "", witness: "") },
+                                     fallback: Query(name: "top-down, alignment 2^\(j) pages, the whole loop", base: encoding.obligation, cases: ["true"],
+                                                     decode: { (model: Z3Model, _: Int) throws(Z3Error) in try ProveDecoding.topDown(model, encoding) })))
+            }
+            let composition = TopDownComposition(layout: layout)
+            queries.append(Query(name: "composition of the top-down window lemmas", base: composition.base, cases: composition.cases, decode: { (_, h) throws(Z3Error) in
+                throw .unknown(reason: "the top-down window lemmas hold but their composition could not be shown (case \(h)): the abstraction is too weak to decide")
             }))
             return queries
         case .fixedNoReplace:

@@ -65,6 +65,7 @@ import Testing
                 case .anywhere: ProveObligation.alignmentExponents.map { AnywhereEncoding(layout: layout, alignmentExponent: $0, mutations: mutations).obligation }
                 case .fixedNoReplace: [SpecificEncoding(layout: layout, mutations: mutations).obligation]
                 case .split: [SplitEncoding(layout: layout, mutations: mutations).obligation]
+                case .topDown: ProveObligation.alignmentExponents.map { TopDownEncoding(layout: layout, alignmentExponent: $0).obligation }
                 }
                 var satisfiable = false
                 for text in whole where !satisfiable {
