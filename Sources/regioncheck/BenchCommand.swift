@@ -23,6 +23,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Explorer threads (default: the number of cores).", valueName: "N"))
     var workers: Int?
 
+    @Option(help: ArgumentHelp("The alphabet: classic (default: the alphabet every earlier figure of the README was measured with) or standard "
+                               + "(far larger: use a smaller depth).", valueName: "classic|standard"))
+    var alphabet = "classic"
+
     @Flag(help: "Only the model micro-benchmark.")
     var modelOnly = false
 
@@ -39,10 +43,11 @@ struct BenchCommand: ParsableCommand {
         let universe: Universe
         do throws(InputError) {
             universe = try UniverseFile.resolve(self.universe)
+            let settings = try AlphabetSettings.named(alphabet)
             let workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
             if !modelOnly {
-                print("explore \(universe.name) to depth \(depth), standard alphabet, all properties, \(workers) workers, \(runs) runs")
-                let results = try Benchmark.explorer(universe: universe, depth: depth, workers: workers, runs: runs) { i, run in
+                print("explore \(universe.name) to depth \(depth), \(alphabet) alphabet, all properties, \(workers) workers, \(runs) runs")
+                let results = try Benchmark.explorer(universe: universe, settings: settings, depth: depth, workers: workers, runs: runs) { i, run in
                     print("  run \(i): \(fmt(run.seconds)) s, \(run.distinct) distinct states, \(run.generated) transitions, "
                         + "\(Int(run.statesPerSecond)) states/s, \(Int(run.statesPerCPUSecond)) states per CPU-second, "
                         + "\(fmt(run.bytesPerState)) bytes/state")
@@ -51,8 +56,8 @@ struct BenchCommand: ParsableCommand {
                 print("  median: \(fmt(m(\.seconds))) s, \(Int(m(\.statesPerSecond))) states/s, "
                     + "\(Int(m(\.statesPerCPUSecond))) states per CPU-second (per core), \(fmt(m(\.bytesPerState))) bytes/state")
             }
-            let model = try Benchmark.modelStep(universe: universe, runs: runs)
-            print("model: copy + one operation, every letter of the \(universe.name) alphabet from 64 sample states (\(model.steps) steps), \(runs) runs")
+            let model = try Benchmark.modelStep(universe: universe, settings: settings, runs: runs)
+            print("model: copy + one operation, every letter of the \(universe.name) \(alphabet) alphabet from 64 sample states (\(model.steps) steps), \(runs) runs")
             print("  median: \(fmt(model.nanosecondsPerStep)) ns per step; "
                 + model.nanosecondsByKind.map { "\($0.kind) \(fmt($0.nanoseconds))" }.joined(separator: ", ")
                 + " ns; canonical encoding \(fmt(model.nanosecondsPerEncode)) ns per state")

@@ -19,10 +19,10 @@ public enum Benchmark {
         public var statesPerCPUSecond: Double { cpuSeconds > 0 ? Double(distinct) / cpuSeconds : 0 }
     }
 
-    /// Explores `universe` to `depth` `runs` times with the standard alphabet and every property.
-    public static func explorer(universe: Universe, depth: Int, workers: Int, runs: Int,
+    /// Explores `universe` to `depth` `runs` times with `settings` and every property.
+    public static func explorer(universe: Universe, settings: AlphabetSettings = .classic, depth: Int, workers: Int, runs: Int,
                                 progress: ((Int, ExplorerRun) -> Void)? = nil) throws(InputError) -> [ExplorerRun] {
-        let request = ExplorationRequest(alphabet: try Alphabet(universe: universe), depth: depth, workers: workers)
+        let request = ExplorationRequest(alphabet: try Alphabet(universe: universe, settings: settings), depth: depth, workers: workers)
         var results: [ExplorerRun] = []
         for i in 0 ..< runs {
             let cpuBefore = cpuTime()
@@ -38,7 +38,7 @@ public enum Benchmark {
 
     /// The model's cost of one explorer step without any checking: copy a state, apply one
     /// operation; and of encoding a state canonically. Nanoseconds, median of `runs` passes over
-    /// every letter of `universe`'s standard alphabet from a fixed sample of reachable states.
+    /// every letter of `universe`'s alphabet (`settings`) from a fixed sample of reachable states.
     public struct ModelStep: Sendable {
         public var nanosecondsPerStep: Double
         public var nanosecondsPerEncode: Double
@@ -47,8 +47,8 @@ public enum Benchmark {
         public var steps: Int
     }
 
-    public static func modelStep(universe: Universe, runs: Int) throws(InputError) -> ModelStep {
-        let alphabet = try Alphabet(universe: universe)
+    public static func modelStep(universe: Universe, settings: AlphabetSettings = .classic, runs: Int) throws(InputError) -> ModelStep {
+        let alphabet = try Alphabet(universe: universe, settings: settings)
         let states = sampleStates(alphabet, count: 64)
         let kinds = ["mmap", "munmap", "mprotect", "touch", "teardown"]
         func kind(_ op: Operation) -> Int {

@@ -49,7 +49,7 @@ enum NonVacuity {
     static func exercised(by t: Transition, kind: OperationKind) -> UInt64 {
         let masks = Self.masks
         let ok = t.result.isSuccess
-        let regionsBefore = t.before.regions.count, regionsAfter = t.after.regions.count
+        let regionsBefore = t.before.regionCount, regionsAfter = t.after.regionCount
         var bits = masks[Rule.everyStep.rawValue]
         func judge(_ rule: Rule, _ judged: Bool) { if judged { bits |= masks[rule.rawValue] } }
         judge(.twoRegionsAfter, regionsAfter >= 2)
@@ -63,7 +63,7 @@ enum NonVacuity {
         judge(.realSplit, (kind == .munmap || kind == .mprotect) && ok && cutsARegion(t))
         judge(.aRegionBefore, kind != .teardown && kind != .failNext && regionsBefore >= 1)
         judge(.freesOrRollsBack, kind == .teardown || (ok ? (kind == .munmap || kind == .mmapFixed) : kind != .failNext))
-        judge(.accessibleRegionAfter, regionsAfter > 0 && t.after.regions.contains { $0.protection.isAccessible })
+        judge(.accessibleRegionAfter, regionsAfter > 0 && t.after.hasAccessibleRegion)
         judge(.tlbEntryAfter, t.after.tlbEntryCount > 0)
         judge(.syscall, kind != .failNext)
         judge(.touch, kind == .touch)

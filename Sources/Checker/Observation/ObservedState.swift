@@ -81,6 +81,15 @@ public struct ObservedState: Sendable {
         return (observation.pendingFrameFailures, observation.pendingPageTableFailures)
     }
 
+    /// The number of regions, without observing a model state.
+    public var regionCount: Int { box.model?.regions.count ?? observation.regions.count }
+
+    /// Whether some region is accessible, without observing a model state.
+    public var hasAccessibleRegion: Bool {
+        if let tree = box.model?.regions { return tree.regions.contains { $0.protection.isAccessible } }
+        return observation.regions.contains { $0.protection.isAccessible }
+    }
+
     /// The number of TLB entries, without observing a model state.
     public var tlbEntryCount: Int { box.model?.tlb.count ?? observation.tlb.count }
 
