@@ -150,22 +150,29 @@ public struct Shrinker: Sendable {
     }
 
     /// Replaces each step of `start` (a run that fails) by the first of its simplifications that
-    /// still fails, until none does.
+    /// still fails, until none does. After a kept simplification the walk goes on from the same
+    /// position in the new step's list: the bolder ones before it just failed, and retrying them
+    /// after every small gain (a size halved, an offset lowered) is what made shrinks slow — one
+    /// of them may map a huge region of the 64-bit universe, half a second per try in a debug
+    /// build. They are tried again in the next round of `shrink`'s fixed-point loop.
     private func simplifySteps(from start: [AbstractStep], _ progress: inout Progress) -> Bool {
         var current = start
         var changed = false
         var i = 0
         while i < current.count && !progress.exhausted {
+            var first = 0
             var simplified = true
             while simplified && i < current.count {
                 simplified = false
-                for simpler in current[i].simplifications {
+                let simplifications = current[i].simplifications
+                for j in simplifications.indices.dropFirst(first) {
                     var candidate = current
-                    candidate[i] = simpler
+                    candidate[i] = simplifications[j]
                     if progress.accept(candidate) {
                         current = progress.best
                         simplified = true
                         changed = true
+                        first = j
                         break
                     }
                 }
