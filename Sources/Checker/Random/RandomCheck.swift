@@ -158,6 +158,7 @@ public enum RandomCheck {
         let shrunk = shrinker.shrink(outcome.steps, violation: violation)
         let description = "random run \(index) of seed \(options.seed) (run seed \(seed)) on \(setup.universe.name): "
             + "\(shrunk.violation), shrunk from \(outcome.steps.count) to \(shrunk.steps.count) steps"
+            + (shrunk.complete ? "" : " (shrinking stopped at its \(shrunk.stop.name))")
         let trace = setup.trace(of: shrunk.steps, violates: violation.property, description: description)
         // A write that fails now must not lose the counterexample: it is reported with a warning.
         var written: [String] = []
