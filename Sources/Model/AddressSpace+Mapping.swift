@@ -10,11 +10,13 @@ extension AddressSpace {
         let perTable = universe.pagesPerTable
         let object = object(of: region)
         let writable = region.protection.contains(.write)
+        // Read once: a region of the 64-bit universe can span tens of thousands of tables.
+        let present = region.protection.hasPresentEntries
         var table = pages.lowerBound / perTable
         while table * perTable < pages.upperBound {
             try directory.ensureTable(table, faults: &faults)
             let span = max(pages.lowerBound, table * perTable) ..< min(pages.upperBound, (table + 1) * perTable)
-            if let object, region.protection.hasPresentEntries {
+            if let object, present {
                 for populated in object.populated(in: region.offset + (span.lowerBound - pages.lowerBound),
                                                  count: UInt64(span.count)) {
                     let vpn = pages.lowerBound + (populated.page - region.offset)

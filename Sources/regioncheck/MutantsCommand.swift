@@ -30,6 +30,9 @@ struct MutantsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Steps per random run.", valueName: "N"))
     var steps = KillMatrixBudget.standard.randomSteps
 
+    @Option(help: ArgumentHelp("Wall-clock seconds each random shrink may take (a safety net behind its deterministic step budget); when it fires the row says so and keeps the smallest counterexample so far.", valueName: "SECONDS"))
+    var shrinkSeconds = KillMatrixBudget.standard.randomShrinkSeconds
+
     @Option(help: ArgumentHelp("Regions of the symbolic layouts prove covers (0 leaves prove out).", valueName: "K"))
     var proveRegions = KillMatrixBudget.standard.proveRegions
 
@@ -62,6 +65,7 @@ struct MutantsCommand: ParsableCommand {
         guard smallDepth >= 0 && smallDepth <= 64 else { throw ValidationError("--small-depth must be 0...64, got \(smallDepth)") }
         guard runs >= 0 else { throw ValidationError("--runs must be 0 or more, got \(runs)") }
         guard proveRegions >= 0 && proveRegions <= 256 else { throw ValidationError("--prove-regions must be 0...256, got \(proveRegions)") }
+        guard shrinkSeconds >= 0 && shrinkSeconds.isFinite else { throw ValidationError("--shrink-seconds must be 0 or more, got \(shrinkSeconds)") }
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1, got \(steps)") }
         guard parsedSeed != nil else { throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number, got '\(seed)'") }
         if let workers, workers < 1 || workers > 256 { throw ValidationError("--workers must be 1...256, got \(workers)") }
@@ -79,7 +83,7 @@ struct MutantsCommand: ParsableCommand {
             return
         }
         let budget = KillMatrixBudget(tinyDepth: depth, smallDepth: smallDepth, randomRuns: runs, randomSteps: steps, seed: parsedSeed!,
-                                      proveRegions: proveRegions)
+                                      proveRegions: proveRegions, randomShrinkSeconds: shrinkSeconds)
         let subjects = only.isEmpty ? MutantSubject.catalogue : MutantSubject.catalogue.filter { only.contains($0.name) }
         let context = DetectorContext(workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: out)
         do throws(InputError) {

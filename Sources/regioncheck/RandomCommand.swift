@@ -32,6 +32,9 @@ struct RandomCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop starting runs after this many seconds; the partial report is inconclusive (exit 3).", valueName: "SECONDS"))
     var maxSeconds: Double?
 
+    @Option(help: ArgumentHelp("Wall-clock seconds shrinking may take (a safety net behind its deterministic step budget; 0 keeps the counterexample as found). When it fires the report says so; the smallest counterexample so far is printed and written.", valueName: "SECONDS"))
+    var shrinkSeconds = RandomOptions.defaultShrinkSeconds
+
     @Option(name: .customLong("mutant"), help: "Switch a legacy bug back in (repeatable; docs/SPEC.md §4 and `mutants --list` name them).")
     var mutants: [String] = []
 
@@ -94,6 +97,7 @@ struct RandomCommand: ParsableCommand {
             throw ValidationError("--seed must be a decimal or 0x-hex 64-bit number or 'random', got \"\(seed)\"")
         }
         if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive, got \(maxSeconds)") }
+        guard shrinkSeconds >= 0 && shrinkSeconds.isFinite else { throw ValidationError("--shrink-seconds must be 0 or more, got \(shrinkSeconds)") }
         // Unchecked, nothing stops a run at a state a mutant broke, which the model cannot go on from.
         if noCheck && !mutants.isEmpty { throw ValidationError("--no-check runs the model alone and takes no --mutant") }
         if noCheck && [.junit, .sarif].contains(format) { throw ValidationError("--format \(format) needs property checking (drop --no-check)") }
@@ -151,6 +155,7 @@ struct RandomCommand: ParsableCommand {
                                     universeArgument: universe, propertiesArgument: properties)
         options.shard = shard
         options.maxSeconds = maxSeconds
+        options.shrinkSeconds = shrinkSeconds
         let showProgress = ProgressLine.enabled
         if showProgress { options.progress = { ProgressLine.show($0.line) } }
         let report: RandomReport

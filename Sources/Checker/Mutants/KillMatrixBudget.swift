@@ -12,15 +12,18 @@ public struct KillMatrixBudget: Sendable, Hashable {
     public var seed: UInt64
     /// Regions of the symbolic layouts `prove` covers (0 leaves it out).
     public var proveRegions: Int
+    /// The wall-clock net of each random shrink (`RandomDetector.shrinkSeconds`).
+    public var randomShrinkSeconds: Double
 
     public init(tinyDepth: Int = 4, smallDepth: Int = 3, randomRuns: Int = 200, randomSteps: Int = 200, seed: UInt64 = 1,
-                proveRegions: Int = ProveRun.defaultRegions) {
+                proveRegions: Int = ProveRun.defaultRegions, randomShrinkSeconds: Double = RandomDetector.defaultShrinkSeconds) {
         self.tinyDepth = tinyDepth
         self.smallDepth = smallDepth
         self.randomRuns = randomRuns
         self.randomSteps = randomSteps
         self.seed = seed
         self.proveRegions = proveRegions
+        self.randomShrinkSeconds = randomShrinkSeconds
     }
 
     public static let standard = KillMatrixBudget()
@@ -31,7 +34,9 @@ public struct KillMatrixBudget: Sendable, Hashable {
     public var detectors: [any MutantDetector] {
         var list: [any MutantDetector] = [ExplorerDetector(universe: .tiny, depth: tinyDepth)]
         if smallDepth > 0 { list.append(ExplorerDetector(universe: .small, depth: smallDepth)) }
-        if randomRuns > 0 { list.append(RandomDetector(universe: .serenity, runs: randomRuns, steps: randomSteps, seed: seed)) }
+        if randomRuns > 0 {
+            list.append(RandomDetector(universe: .serenity, runs: randomRuns, steps: randomSteps, seed: seed, shrinkSeconds: randomShrinkSeconds))
+        }
         if proveRegions > 0 { list.append(ProveDetector(regions: proveRegions)) }
         list.append(ConcurrentDetector())
         return list

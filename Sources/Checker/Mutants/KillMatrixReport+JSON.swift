@@ -35,6 +35,10 @@ extension KillMatrixReport {
                 object["explanation"] = f.violation.explanation
                 object["length"] = f.length
                 if let original = f.originalLength { object["originalLength"] = original }
+                if let shrink = f.shrink {
+                    object["shrink"] = ["candidates": shrink.candidates, "kept": shrink.kept, "stop": shrink.stop.name,
+                                        "seconds": (shrink.seconds * 1000).rounded() / 1000] as [String: Any]
+                }
                 object["secondsToDetection"] = f.secondsToDetection
                 object["reproduce"] = f.reproduction
                 object["trace"] = f.tracePath

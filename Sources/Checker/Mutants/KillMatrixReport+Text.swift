@@ -54,7 +54,9 @@ extension KillMatrixReport {
             case .clean: "—"
             case .inconclusive: "?"
             case .notApplicable: "n/a"
-            case .violation(let f): f.originalLength.map { "\(f.length) (of \($0))" } ?? "\(f.length)"
+            case .violation(let f):
+                (f.originalLength.map { "\(f.length) (of \($0))" } ?? "\(f.length)")
+                    + (f.shrink.map { if case .timeLimit(let s) = $0.stop { " shrink stopped by the \(formatSeconds(s)) s net" } else { "" } } ?? "")
             }
         }
         let time = row.secondsToDetection.map { String(format: "%.2f s", $0) } ?? "—"

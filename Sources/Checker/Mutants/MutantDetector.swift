@@ -117,6 +117,8 @@ public struct DetectorFinding: Sendable {
     /// The counterexample as numbered steps with their results.
     public var steps: [String]
     public var trace: Trace
+    /// Random runs: how the counterexample shrank.
+    public var shrink: ShrinkSummary?
 
     public init(violation: Violation, length: Int, originalLength: Int? = nil, secondsToDetection: Double,
                 reproduction: String, tracePath: String, steps: [String], trace: Trace) {

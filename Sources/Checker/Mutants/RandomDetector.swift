@@ -8,12 +8,15 @@ public struct RandomDetector: MutantDetector {
     public var runs: Int
     public var steps: Int
     public var seed: UInt64
+    /// The wall-clock net of the shrink, behind its step budget (nil: none).
+    public var shrinkSeconds: Double?
 
-    public init(universe: Universe, runs: Int, steps: Int, seed: UInt64) {
+    public init(universe: Universe, runs: Int, steps: Int, seed: UInt64, shrinkSeconds: Double? = RandomDetector.defaultShrinkSeconds) {
         self.universe = universe
         self.runs = runs
         self.steps = steps
         self.seed = seed
+        self.shrinkSeconds = shrinkSeconds
     }
 
     public var name: String { "random \(universe.name)" }
@@ -24,6 +27,9 @@ public struct RandomDetector: MutantDetector {
     /// (deterministic: a count of steps run, not a clock), so no shrink holds the matrix up: a
     /// shrink that stops at it still reports the shortest run found so far and says so.
     public static let shrinkStepBudget = 200_000
+    /// Far above what any mutant's shrink takes (under 5 s in a debug build, README "Kill
+    /// matrix"), so it fires only on a machine far slower than expected, and then says so.
+    public static let defaultShrinkSeconds = 30.0
 
     public func detect(_ subject: MutantSubject, context: DetectorContext) throws(InputError) -> DetectorResult {
         if let notApplicable = subject.sequentialNotApplicable(name) { return notApplicable }
@@ -35,16 +41,19 @@ public struct RandomDetector: MutantDetector {
                                     universeArgument: universe.name,
                                     propertiesArgument: all ? nil : context.properties.ids.joined(separator: ","))
         options.shrinkStepBudget = Self.shrinkStepBudget
+        options.shrinkSeconds = shrinkSeconds
         let report = try RandomCheck.run(setup, options)
         let total = seconds(ContinuousClock.now - start)
         guard let failure = report.failure else {
             return DetectorResult(detector: name, verdict: .clean, seconds: total)
         }
         let replay = Replayer.run(failure.trace, source: path, properties: context.properties)
-        let finding = DetectorFinding(
+        var finding = DetectorFinding(
             violation: failure.violation, length: failure.shrunkLength, originalLength: failure.originalLength,
             secondsToDetection: report.seconds, reproduction: failure.reproduce, tracePath: path,
             steps: replay.stepLines, trace: failure.trace)
+        finding.shrink = ShrinkSummary(candidates: failure.shrinkAttempts, kept: failure.shrinkSteps,
+                                       seconds: failure.shrinkSeconds, stop: failure.shrinkStop)
         return DetectorResult(detector: name, verdict: .violation(finding), seconds: total)
     }
 }

@@ -35,6 +35,19 @@ extension AbstractStep {
         return step
     }
 
+    /// The page an absolute-form step points at (`.page(n)`), nil for any other anchor.
+    var absolutePage: UInt64? {
+        if case .page(let n) = anchor { n } else { nil }
+    }
+
+    /// The step with its absolute page moved `shift` pages down if it is at or above `threshold`.
+    func shifted(down shift: UInt64, from threshold: UInt64) -> AbstractStep {
+        guard let n = absolutePage, n >= threshold else { return self }
+        var step = self
+        step.anchor = .page(n - shift)
+        return step
+    }
+
     /// Steps that do the same kind of thing a little differently, for the shrinker's "delete one
     /// step, adjust another" pass: the nearby anchors (the first pages of the range, the first regions' edges,
     /// the first holes) and sizes of one to four pages; an mmap may also trade its placement for

@@ -28,6 +28,12 @@ public struct RandomOptions: Sendable {
     /// Steps all shrink candidates together may run (`Shrinker.stepBudget`): a count, so the
     /// shrunk counterexample is the same on any machine.
     public var shrinkStepBudget = Shrinker.defaultStepBudget
+    /// Wall-clock seconds the shrink may take (nil: no limit): the safety net behind the step
+    /// budget. When it fires the report says so and the smallest counterexample so far is kept.
+    public var shrinkSeconds: Double? = RandomOptions.defaultShrinkSeconds
+    public static let defaultShrinkSeconds = 120.0
+    /// The clock the net reads (tests inject one).
+    public var shrinkClock: @Sendable () -> Double = Shrinker.monotonicSeconds
 
     public init(runs: Int, steps: Int, seed: UInt64, workers: Int = 1, corpus: Corpus? = nil, traceOut: String? = nil,
                 universeArgument: String, propertiesArgument: String? = nil) {
@@ -58,8 +64,11 @@ public struct RandomFailure: Sendable {
     public var shrunkLength: Int
     public var shrinkSteps: Int
     public var shrinkAttempts: Int
-    /// False when shrinking stopped at its step budget before a fixed point.
+    /// False when shrinking stopped at its step budget or its wall-clock net before a fixed point.
     public var shrinkComplete: Bool
+    /// Why shrinking ended, and how long it took (wall clock).
+    public var shrinkStop: ShrinkStop = .fixedPoint
+    public var shrinkSeconds: Double = 0
     /// The shrunk counterexample as concrete operations, `violates` set.
     public var trace: Trace
     /// The command that finds it again.
@@ -143,10 +152,13 @@ public enum RandomCheck {
         // Run the failing seed again, recording its steps this time, and shrink them.
         let outcome = setup.run(seed: seed, steps: options.steps, recording: true)
         guard let violation = outcome.violation else { preconditionFailure("run \(index) did not fail again: runs must be deterministic") }
-        let shrunk = Shrinker(setup: setup, property: violation.property, stepBudget: options.shrinkStepBudget)
-            .shrink(outcome.steps, violation: violation)
+        var shrinker = Shrinker(setup: setup, property: violation.property, stepBudget: options.shrinkStepBudget,
+                                secondsLimit: options.shrinkSeconds)
+        shrinker.clock = options.shrinkClock
+        let shrunk = shrinker.shrink(outcome.steps, violation: violation)
         let description = "random run \(index) of seed \(options.seed) (run seed \(seed)) on \(setup.universe.name): "
             + "\(shrunk.violation), shrunk from \(outcome.steps.count) to \(shrunk.steps.count) steps"
+            + (shrunk.complete ? "" : " (shrinking stopped at its \(shrunk.stop.name))")
         let trace = setup.trace(of: shrunk.steps, violates: violation.property, description: description)
         // A write that fails now must not lose the counterexample: it is reported with a warning.
         var written: [String] = []
@@ -164,7 +176,8 @@ public enum RandomCheck {
         report.failure = RandomFailure(
             origin: .run(index: index, seed: seed, step: outcome.steps.count), violation: shrunk.violation,
             originalLength: outcome.steps.count, shrunkLength: shrunk.steps.count, shrinkSteps: shrunk.shrinkSteps,
-            shrinkAttempts: shrunk.attempts, shrinkComplete: shrunk.complete, trace: trace,
+            shrinkAttempts: shrunk.attempts, shrinkComplete: shrunk.complete, shrinkStop: shrunk.stop,
+            shrinkSeconds: shrunk.seconds, trace: trace,
             reproduce: reproduceCommand(setup, options, seed: seed, runs: 1, corpus: false), writtenTo: written,
             z3Confirmation: Z3Confirmation.text(for: shrunk.violation, trace: trace, settings: setup.z3))
         return report

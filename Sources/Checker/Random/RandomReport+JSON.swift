@@ -36,6 +36,9 @@ extension RandomReport {
             c.append("\"shrinkSteps\": \(f.shrinkSteps)")
             c.append("\"shrinkCandidates\": \(f.shrinkAttempts)")
             c.append("\"shrinkComplete\": \(f.shrinkComplete)")
+            c.append("\"shrinkStop\": \"\(f.shrinkStop.name)\"")
+            c.append("\"shrinkSeconds\": \(String(format: "%.3f", f.shrinkSeconds))")
+            if let limit = options.shrinkSeconds { c.append("\"shrinkSecondsLimit\": \(limit)") }
             c.append("\"reproduce\": \(jsonString(f.reproduce))")
             c.append("\"traceFiles\": [\(f.writtenTo.map(jsonString).joined(separator: ", "))]")
             c.append("\"steps\": [\(f.trace.steps.map { jsonString($0.operation.description + " → " + ($0.expected?.description ?? "")) }.joined(separator: ", "))]")

@@ -22,7 +22,7 @@ extension RandomReport {
             case let .run(index, seed, step):
                 lines.append("  found by run \(index + 1) (run seed \(seed)) after \(step) steps; shrunk from \(f.originalLength) "
                     + "to \(f.shrunkLength) steps in \(f.shrinkSteps) shrink steps (\(f.shrinkAttempts) candidates run"
-                    + (f.shrinkComplete ? ")" : "; stopped at the shrink budget, it may shrink further)"))
+                    + (f.shrinkStop != .fixedPoint ? f.shrinkStop.clause : f.shrinkComplete ? "" : ShrinkStop.stepBudget.clause) + ")")
             case let .corpus(path):
                 lines.append("  corpus trace \(path) still fails after step \(f.shrunkLength) of \(f.originalLength)")
             }

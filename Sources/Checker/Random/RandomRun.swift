@@ -86,9 +86,12 @@ extension RandomSetup {
                 let (operation, result) = RandomExecution.apply(step, to: &space)
                 statistics.record(step.kind, result)
                 if recording {
+                    // A randomized mmap keeps the index it took rather than the raw 64-bit draw:
+                    // the same run, and the shrinker lowers a small number instead of a huge one.
+                    if case .mmap(_, _, .randomized, _, _, let chosen?) = operation { recorded[recorded.count - 1].choice = chosen }
                     order.length += 1
                     order.concrete &+= operation.shrinkCost(in: universe)
-                    order.abstract &+= step.shrinkCost
+                    order.abstract &+= recorded[recorded.count - 1].shrinkCost
                 }
                 let transition = Transition(before: before, operation: operation, result: result, after: space)
                 statistics.coverage.record(transition)

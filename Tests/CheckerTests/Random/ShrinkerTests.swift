@@ -41,3 +41,23 @@ struct ShrinkerTests {
         #expect(setup.replay(cut.steps).violation?.property == violation.property, "what the budget leaves still fails")
     }
 }
+
+/// Steps that must meet (a fixed mmap over an earlier region) move down together: the 64-bit
+/// universe's coupled addresses shrink in a few candidates per kept one, not a page at a time.
+struct ShrinkAddressShiftTests {
+    @Test func coupledAddressesMoveDownTogetherOnSerenity() throws {
+        // The kill matrix's random detector on this mutant (README "Kill matrix"): before the
+        // shift pass this shrink ran 538,944 candidates to the same 3 steps.
+        let setup = RandomSetup(universe: .serenity, mutations: Mutations.named("dangling-region-on-map-failure")!)
+        let report = try RandomCheck.run(setup, RandomOptions(runs: 20, steps: 60, seed: 1, universeArgument: "serenity"))
+        let failure = try #require(report.failure)
+        #expect(failure.shrunkLength == 3)
+        #expect(failure.shrinkStop == .fixedPoint)
+        #expect(failure.shrinkAttempts < 10_000, "\(failure.shrinkAttempts) candidates")
+        let base = Universe.serenity.base
+        let addresses = failure.trace.steps.compactMap { step -> UInt64? in
+            if case let .mmap(_, _, .fixed, address?, _, _) = step.operation { address } else { nil }
+        }
+        #expect(addresses == [base], "the fixed mmap lands on the region at the range's base: \(addresses)")
+    }
+}
