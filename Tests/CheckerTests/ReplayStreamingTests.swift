@@ -71,6 +71,18 @@ import Testing
         }
     }
 
+    /// The merged table spans no-leak looks tables up in answer as a scan of every span does.
+    @Test func disjointSpansAgreeWithTheScan() {
+        let sets: [[ClosedRange<UInt64>]] = [[], [3 ... 3], [5 ... 9, 0 ... 2, 3 ... 4, 12 ... 12, 7 ... 8], [10 ... UInt64.max, 2 ... 11], [4 ... 6, 1 ... 1]]
+        for ranges in sets {
+            let merged = DisjointSpans(ranges)
+            for value in [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, UInt64.max] as [UInt64] {
+                #expect(merged.contains(value) == ranges.contains { $0.contains(value) }, "\(value) in \(ranges)")
+            }
+            #expect(zip(merged.spans, merged.spans.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound }, "disjoint, ascending")
+        }
+    }
+
     @Test func theMaskedAlignmentExampleReplaysClean() throws {
         let trace = try ExecTraceTests.load("Examples/traces/masked-alignment-serenity.json")
         let report = Replayer.run(trace, source: "masked-alignment-serenity.json")

@@ -33,10 +33,17 @@ enum ResourceOracle {
         if let stray = observation.framesInUse.map(\.frame).sorted().first(where: { !ownedSet.contains($0) }) {
             return "frame \(stray) is in use but no live VMObject owns it"
         }
-        let needed = observation.regions.filter { $0.protection.isAccessible }.compactMap { TranslationOracle.tables(of: $0, universe: universe) }
-        for table in observation.pageTables where !needed.contains(where: { $0.contains(table) }) {
+        let needed = neededTables(of: observation.regions, universe: universe)
+        for table in observation.pageTables where !needed.contains(table) {
             return "page table \(table) (pages \((table * universe.pagesPerTable * universe.pageSize).hex)…) is allocated but no accessible region needs it"
         }
         return nil
+    }
+
+    /// The tables accessible regions lie in, merged into disjoint ascending spans: a table is
+    /// looked up by bisection, not against every region (the tables and the regions both grow
+    /// with a long trace).
+    static func neededTables(of regions: [ObservedRegion], universe: Universe) -> DisjointSpans {
+        DisjointSpans(regions.filter { $0.protection.isAccessible }.compactMap { TranslationOracle.tables(of: $0, universe: universe) })
     }
 }
