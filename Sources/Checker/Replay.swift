@@ -14,7 +14,8 @@ public struct ReplayReport: Sendable {
         /// The address space after the step, as the implementation reported it (nil once a
         /// streamed replay has handed the step on: a long trace keeps no state per step).
         public var observation: Observation?
-        /// The counterexample's stable object numbers after the step.
+        /// The counterexample's stable object numbers after the step (empty once a streamed
+        /// replay has handed the step on).
         public var identities: ObjectIdentities
         /// The address space after the step, drawn from `observation` with `identities` (empty
         /// when the replay draws no pictures).
@@ -29,6 +30,8 @@ public struct ReplayReport: Sendable {
     /// What the steps exercised.
     public var coverage = Coverage()
     public var mismatches: Int { steps.count { $0.matched == false } }
+    /// Outcomes that still hold a picture or an observation (0 for a streamed replay).
+    public var statesKept: Int { steps.count { !$0.picture.isEmpty || $0.observation != nil } }
     public var expectationsChecked: Int { steps.count { $0.matched != nil } }
     /// Steps on which at least one property is violated.
     public var violatingSteps: [StepOutcome] { steps.filter { !$0.violations.isEmpty } }
@@ -70,8 +73,12 @@ public enum Replayer {
             let transition = Transition(applying: step.operation, to: space)
             coverage.record(transition)
             space = transition.after.model!
-            let observed = space.observation()
-            identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
+            // The after-state's own observation, made once and shared with the properties; none
+            // at all when no picture is drawn and no property asks.
+            let observed = pictures == .none ? nil : transition.after.observation
+            if let observed {
+                identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
+            }
             var violations = properties.allViolations(transition)
             if let z3, z3.selects(transition), let disagreement = z3.check(transition).disagreement,
                !violations.contains(where: { $0.property == disagreement.property }) {
@@ -81,11 +88,13 @@ public enum Replayer {
                 index: i + 1, step: step, result: transition.result,
                 matched: step.expected.map { $0.matches(transition.result) },
                 violations: violations, observation: observed, identities: identities,
-                picture: pictures == .none ? "" : observed.picture(universe: trace.universe, identities: identities, notes: space.pictureNotes))
+                picture: observed?.picture(universe: trace.universe, identities: identities, notes: space.pictureNotes) ?? "")
             each?(outcome)
             if pictures != .kept {
+                // Nothing of the state stays behind: a step's outcome is O(1) in the trace's length.
                 outcome.picture = ""
                 outcome.observation = nil
+                outcome.identities = ObjectIdentities()
             }
             outcomes.append(outcome)
         }

@@ -38,15 +38,18 @@ enum ResourceOracle {
         if let stray = inUse.first(where: { !owned.containsSorted($0) }) {
             return "frame \(stray) is in use but no live VMObject owns it"
         }
-        for table in observation.pageTables {
-            let needed = observation.regions.contains { region in
-                region.protection.isAccessible && TranslationOracle.tables(of: region, universe: universe).map { $0.contains(table) } == true
-            }
-            if !needed {
-                return "page table \(table) (pages \((table * universe.pagesPerTable * universe.pageSize).hex)…) is allocated but no accessible region needs it"
-            }
+        let needed = neededTables(of: observation.regions, universe: universe)
+        for table in observation.pageTables where !needed.contains(table) {
+            return "page table \(table) (pages \((table * universe.pagesPerTable * universe.pageSize).hex)…) is allocated but no accessible region needs it"
         }
         return nil
+    }
+
+    /// The tables accessible regions lie in, merged into disjoint ascending spans: a table is
+    /// looked up by bisection, not against every region (the tables and the regions both grow
+    /// with a long trace).
+    static func neededTables(of regions: [ObservedRegion], universe: Universe) -> DisjointSpans {
+        DisjointSpans(regions.filter { $0.protection.isAccessible }.compactMap { TranslationOracle.tables(of: $0, universe: universe) })
     }
 }
 

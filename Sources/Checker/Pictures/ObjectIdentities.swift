@@ -26,8 +26,10 @@ public struct ObjectIdentities: Sendable, Hashable {
         var seen: Set<UInt64> = []
         let ordered = after.regions.map(\.object).filter { seen.insert($0).inserted }
             + after.objects.map(\.id).filter { seen.insert($0).inserted }
+        // Looked up once, not scanned per object: a step stays linear in the objects.
+        let pageCountOf = Dictionary(after.objects.map { ($0.id, $0.pageCount) }, uniquingKeysWith: { first, _ in first })
         for object in ordered {
-            let pages = after.objects.first { $0.id == object }?.pageCount
+            let pages = pageCountOf[object]
             if object != created, let kept = numbers[object], pageCounts[object] == pages {
                 next[object] = kept
             } else {

@@ -1,19 +1,27 @@
 import Model
 
 /// An mmap step's arguments as the placement properties need them: rounded size, alignment,
-/// placement. nil for other operations and for arguments the model must reject with EINVAL.
+/// placement, and how the design rounds to the alignment. nil for other operations and for
+/// arguments the design rejects with EINVAL (an alignment that is not a power of two, in the
+/// reference; SPEC §2).
 struct MmapRequest {
     let size: UInt64
     let alignment: UInt64
     let protection: Protection
     let placement: Operation.PlacementKind
     let address: UInt64?
+    let rounding: AlignmentRounding
 
-    init?(_ operation: Operation, pageSize: UInt64) {
+    /// The request of a step, judged by the design it ran on.
+    init?(_ t: Transition) {
+        self.init(t.operation, pageSize: t.before.pageSize, rounding: AlignmentRounding(of: t.before.design))
+    }
+
+    init?(_ operation: Operation, pageSize: UInt64, rounding: AlignmentRounding = .powerOfTwo) {
         guard case let .mmap(size, protection, placement, address, alignment, _) = operation else { return nil }
         let align = alignment ?? pageSize
         let (rounded, overflow) = size.roundedUp(to: pageSize)
-        guard size > 0, !overflow, align >= pageSize, align.isPowerOfTwo,
+        guard size > 0, !overflow, align >= pageSize, align.isAligned(to: pageSize), rounding.accepts(align),
               !rounded.addingReportingOverflow(align).overflow else { return nil }
         // A hint is not a demand: an unaligned one is just not taken.
         if let address, placement != .hint, !address.isAligned(to: pageSize) { return nil }
@@ -22,6 +30,7 @@ struct MmapRequest {
         self.protection = protection
         self.placement = placement
         self.address = address
+        self.rounding = rounding
     }
 
     /// Whether the range must be exactly at `address` (MAP_FIXED or MAP_FIXED_NOREPLACE).

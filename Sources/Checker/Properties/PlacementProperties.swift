@@ -9,7 +9,7 @@ enum PlacementProperties {
         id: "hole-soundness",
         summary: "a successful placement returns an aligned range of the requested size lying entirely in a hole"
     ) { t in
-        guard case .ok(let base?) = t.result, let request = MmapRequest(t.operation, pageSize: t.before.pageSize) else { return nil }
+        guard case .ok(let base?) = t.result, let request = MmapRequest(t) else { return nil }
         guard let region = RegionLookupOracle.starting(at: base, in: t.after.regions) else {
             return "mmap returned \(base.hex) but no region starts there"
         }
@@ -19,7 +19,7 @@ enum PlacementProperties {
         }
         // A fixed placement is exactly where it was asked (checked below); the kernel aligns only
         // the ranges it chooses itself.
-        if !request.isFixed && !base.isAligned(to: request.alignment) {
+        if !request.isFixed && !request.rounding.isAligned(base, to: request.alignment) {
             return "mmap returned \(base.hex), not aligned to \(request.alignment.hex)"
         }
         if request.isFixed, let address = request.address, address != base {
@@ -36,12 +36,12 @@ enum PlacementProperties {
     static let holeCompleteness = Property(
         id: "hole-completeness", summary: "a placement that fails with ENOMEM had no aligned hole of that size"
     ) { t in
-        guard t.result == .error(.ENOMEM), let request = MmapRequest(t.operation, pageSize: t.before.pageSize),
+        guard t.result == .error(.ENOMEM), let request = MmapRequest(t),
               !request.isFixed
         else { return nil }
         let before = t.before.observation
         let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)
-        guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes) else { return nil }
+        guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes, rounding: request.rounding) else { return nil }
         // The page-table excuse is judged on the range the operation attempted: the lowest fit
         // for anywhere, the candidate its choice names for randomized.
         switch attempted(request, choice: t.operation.randomizedChoice, holes: holes, design: t.before.design) {
@@ -65,29 +65,29 @@ enum PlacementProperties {
             // The reference takes candidate min(choice, count - 1) in ascending order (SPEC §2:
             // the choice is the branch); the serenity design draws its own way.
             guard design == .reference else { return .unknown }
-            let count = PlacementOracle.candidateCount(size: request.size, alignment: request.alignment, holes: holes)
+            let count = PlacementOracle.candidateCount(size: request.size, alignment: request.alignment, holes: holes, rounding: request.rounding)
             guard count > 0, let range = PlacementOracle.candidate(min(choice ?? 0, count - 1), size: request.size,
-                                                                    alignment: request.alignment, holes: holes)
+                                                                    alignment: request.alignment, holes: holes, rounding: request.rounding)
             else { return .unknown }
             return .range(range)
         case .topDown:
-            return PlacementOracle.highestFit(size: request.size, alignment: request.alignment, holes: holes).map { .range($0) } ?? .unknown
+            return PlacementOracle.highestFit(size: request.size, alignment: request.alignment, holes: holes, rounding: request.rounding).map { .range($0) } ?? .unknown
         case .hint:
             // The hint's range if it was free (a design may also have ignored it: either may
             // be the range it tried).
             return .unknown
         default:
-            return PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes).map { .range($0) } ?? .unknown
+            return PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes, rounding: request.rounding).map { .range($0) } ?? .unknown
         }
     }
 
     static let firstFit = Property(
         id: "first-fit", summary: "anywhere placement returns the lowest fitting aligned range", isPolicy: true
     ) { t in
-        guard case .ok(let base?) = t.result, let request = MmapRequest(t.operation, pageSize: t.before.pageSize),
+        guard case .ok(let base?) = t.result, let request = MmapRequest(t),
               request.placement == .anywhere,
               let lowest = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment,
-                                                     holes: HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange)),
+                                                     holes: HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange), rounding: request.rounding),
               lowest.lower != base
         else { return nil }
         return "mmap anywhere of \(request.size / t.before.pageSize) pages returned \(base.hex), but \(lowest) is the lowest fitting range"
@@ -97,7 +97,7 @@ enum PlacementProperties {
         id: "specific-exactness",
         summary: "fixedNoReplace succeeds iff the range is inside the total range and free"
     ) { t, conventions in
-        guard let request = MmapRequest(t.operation, pageSize: t.before.pageSize), request.placement == .fixedNoReplace else { return nil }
+        guard let request = MmapRequest(t), request.placement == .fixedNoReplace else { return nil }
         // A documented policy that refuses the request before placement is not a placement answer.
         if conventions.anonymousExecRejected && request.protection.contains(.execute) && t.result == .error(.EINVAL) { return nil }
         let total = t.before.universe.totalRange

@@ -66,6 +66,11 @@ enum SplitProperties {
         }() : nil
         var touched: UInt64?
         if case let .touch(address, true, _) = t.operation { touched = address / P }
+        // Indexed once per step, so a step costs time linear in the regions and pages; the
+        // objects only if some page is populated (nothing else about them is judged here).
+        let afterRegions = RegionIndex(after.regions)
+        let anyPopulated = before.objects.contains { !$0.populated.isEmpty }
+        let objectsBefore = anyPopulated ? FrameIndex(before) : nil, objectsAfter = anyPopulated ? FrameIndex(after) : nil
         for source in before.regions {
             let span = AddressSpan(source)
             // The pieces of `source` that must stay mapped: all of it, or what the step's range leaves.
@@ -73,7 +78,7 @@ enum SplitProperties {
             func checkKept(_ segment: AddressSpan) -> String? {
                 guard !segment.isEmpty else { return nil }
                 var covered: UInt64 = 0
-                for piece in after.regions where AddressSpan(piece).intersects(segment) {
+                for piece in afterRegions.intersecting(segment) {
                     let overlap = AddressSpan(piece).intersection(segment)
                     covered += overlap.size
                     let shown = piece.objectPage(of: overlap.lower, pageSize: P)
@@ -83,14 +88,17 @@ enum SplitProperties {
                         return "\(overlap) stayed mapped but now reaches \(which)page \(shown) instead of VMObject page \(wanted)"
                     }
                     // Populated pages keep their frame and data (a write touch changes its own page's data).
-                    guard let old = FrameOracle.object(source.object, in: before), let new = FrameOracle.object(piece.object, in: after)
+                    guard let objectsBefore, let objectsAfter, let old = objectsBefore.object(source.object),
+                          let new = objectsAfter.object(piece.object), !old.populated.isEmpty
                     else { continue }
+                    let newFrames = new.populated.count < FrameIndex.scanLimit ? nil : FrameIndex.frames(of: new)
                     for page in old.populated where page.page >= wanted && page.page - wanted < overlap.size / P {
                         let vpn = overlap.lower / P + (page.page - wanted)
-                        guard let frame = FrameOracle.frame(of: page.page, in: new), frame == page.frame else {
+                        guard let frame = newFrames.map({ $0[page.page] }) ?? FrameOracle.frame(of: page.page, in: new),
+                              frame == page.frame else {
                             return "page \((vpn * P).hex) lost its frame (VMObject page \(page.page))"
                         }
-                        let was = FrameOracle.contents(of: frame, in: before), now = FrameOracle.contents(of: frame, in: after)
+                        let was = objectsBefore.contents(of: frame), now = objectsAfter.contents(of: frame)
                         if vpn != touched && was != now {
                             return "page \((vpn * P).hex) changed its data from \(was.map(String.init) ?? "nothing") to \(now.map(String.init) ?? "nothing")"
                         }
