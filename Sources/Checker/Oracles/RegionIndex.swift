@@ -11,6 +11,11 @@ struct RegionIndex {
 
     init(_ regions: [ObservedRegion]) {
         sorted = RegionLookupOracle.inAddressOrder(regions)
+        // A few regions are scanned from the start: no prefix array to allocate on every step.
+        guard sorted.count >= RegionIndex.scanLimit else {
+            reach = []
+            return
+        }
         var highest: UInt64 = 0
         reach = sorted.map { region in
             highest = max(highest, AddressSpan(region).upper)
@@ -18,22 +23,32 @@ struct RegionIndex {
         }
     }
 
-    /// The regions intersecting `span`, ascending by base (the same answer as
-    /// `RegionLookupOracle.intersecting`).
-    func intersecting(_ span: AddressSpan) -> [ObservedRegion] {
-        guard !span.isEmpty else { return [] }
-        // The first region whose prefix reaches past span.lower: none before it can intersect.
-        var low = 0, high = sorted.count
+    /// Below this many regions a lookup scans instead of bisecting.
+    static let scanLimit = 16
+
+    /// The positions in `sorted` that may intersect `span` (the caller tests each): found
+    /// without allocating, for the explorer's hot loop.
+    func candidates(_ span: AddressSpan) -> Range<Int> {
+        guard !span.isEmpty else { return 0 ..< 0 }
+        var low = 0, high = reach.count
         while low < high {
             let middle = (low + high) / 2
             if reach[middle] > span.lower { high = middle } else { low = middle + 1 }
         }
-        var found: [ObservedRegion] = []
-        var i = low
-        while i < sorted.count, sorted[i].base < span.upper {
-            if AddressSpan(sorted[i]).intersects(span) { found.append(sorted[i]) }
-            i += 1
+        var end = sorted.count, lo = low
+        while lo < end {
+            let middle = (lo + end) / 2
+            if sorted[middle].base < span.upper { lo = middle + 1 } else { end = middle }
         }
+        return low ..< max(low, end)
+    }
+
+    /// The regions intersecting `span`, ascending by base (the same answer as
+    /// `RegionLookupOracle.intersecting`).
+    func intersecting(_ span: AddressSpan) -> [ObservedRegion] {
+        guard !span.isEmpty else { return [] }
+        var found: [ObservedRegion] = []
+        for i in candidates(span) where AddressSpan(sorted[i]).intersects(span) { found.append(sorted[i]) }
         return found
     }
 }

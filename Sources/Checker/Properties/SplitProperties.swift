@@ -78,7 +78,8 @@ enum SplitProperties {
             func checkKept(_ segment: AddressSpan) -> String? {
                 guard !segment.isEmpty else { return nil }
                 var covered: UInt64 = 0
-                for piece in afterRegions.intersecting(segment) {
+                for i in afterRegions.candidates(segment) where AddressSpan(afterRegions.sorted[i]).intersects(segment) {
+                    let piece = afterRegions.sorted[i]
                     let overlap = AddressSpan(piece).intersection(segment)
                     covered += overlap.size
                     let shown = piece.objectPage(of: overlap.lower, pageSize: P)
