@@ -55,7 +55,7 @@ done
 
 # The scratch copy: the package's tracked files as they are in the work tree.
 mkdir -p "$scratch/src"
-(cd "$repo" && git ls-files -z -- Package.swift Sources Tests Properties Examples | xargs -0 tar -cf - ) | tar -xf - -C "$scratch/src"
+(cd "$repo" && git ls-files -z -- Package.swift Adapter Sources Tests Properties Examples | xargs -0 tar -cf - ) | tar -xf - -C "$scratch/src"
 cd "$scratch/src" || exit 2
 
 started=$(date +%s)
