@@ -38,7 +38,7 @@ extension AddressSpace {
             range = r
         }
         // The tree is keyed by base; a second region at the same base cannot be inserted.
-        if regions.region(at: range.base) != nil { throw .EEXIST }
+        if try regions.region(at: range.base) != nil { throw .EEXIST }
         // Desync (i): from here on a failure of the mmap leaks the reservation — the caller's
         // transaction keeps the allocator's state.
         return range

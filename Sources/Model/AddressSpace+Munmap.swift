@@ -29,7 +29,7 @@ extension AddressSpace {
     /// that hits nothing is still freed (desync (iii)).
     @discardableResult
     mutating func unmapRange(_ range: VirtualRange) throws(KernelError) -> UnmapOutcome {
-        let affected = regions.regions(intersecting: range)
+        let affected = try regions.regions(intersecting: range)
         var outcome = UnmapOutcome()
         outcome.multiRegion = !(affected.count == 1 && affected[0].range.contains(range))
         for source in affected {

@@ -41,7 +41,7 @@ public struct AddressSpace: Sendable {
 
     /// The VMObject a region shows, or nil when a legacy bug left the region dangling.
     public func object(of region: Region) -> VMObject? {
-        objects.contains(region.object) ? objects[region.object] : nil
+        objects[region.object]
     }
 
     /// The virtual page numbers a range covers.
