@@ -70,6 +70,12 @@ public struct RegionTree: Sendable {
 
     mutating func removeAll() { tree.removeAll() }
 
+    /// Test-only seam: breaks the tree (`RedBlackTree._corruptForTesting`) so that tests can show
+    /// that a broken tree is reported, not a trap. Never call it from model code.
+    public mutating func _corruptForTesting(_ corruption: RedBlackTree<Region>._TestCorruption) {
+        tree._corruptForTesting(corruption)
+    }
+
     /// Red-black shape, and every key equal to its region's base.
     public func checkInvariants() throws(TreeInvariantViolation) {
         try tree.checkInvariants()

@@ -108,3 +108,33 @@ import Testing
         #expect(Array(tree.values) == [2])
     }
 }
+
+/// A tree whose own code left a link to a freed slot (the test-only corruption hook): the model's
+/// walks meet a handle that names no live node and say so; the checker reports a violation.
+@Suite struct BrokenTreeContainmentTests {
+    static func spaceWithAFreedLeafStillLinked() throws -> AddressSpace {
+        var space = AddressSpace(universe: .tiny)
+        for base: UInt64 in [0x10000, 0x12000, 0x14000] {
+            _ = try space.mmap(size: 0x1000, protection: .readWrite, placement: .fixedNoReplace(base))
+        }
+        // 0x12000 is the root of three; 0x14000 its right leaf.
+        let leaf = try #require(space.regions.tree.find(0x14000))
+        space.regions._corruptForTesting(.freeWithoutUnlinking(leaf))
+        return space
+    }
+
+    @Test func theModelsLookupsReportTheFreedSlot() throws {
+        let space = try Self.spaceWithAFreedLeafStillLinked()
+        #expect(throws: KernelError.self) { _ = try space.regions.regions(intersecting: VirtualRange(base: 0x10000, size: 0x8000)) }
+        var copy = space
+        #expect(throws: KernelError.self) { try copy.munmap(address: 0x10000, size: 0x8000) }
+        #expect(Array(space.regions.regions).count <= 2, "the in-order walk ends at the freed slot")
+    }
+
+    @Test func theCheckerReportsAViolationNotACrash() throws {
+        let space = try Self.spaceWithAFreedLeafStillLinked()
+        let t = Transition(applying: .munmap(address: 0x10000, size: 0x8000), to: space)
+        let violation = try #require(PropertySet().firstViolation(t))
+        #expect(["internal-consistency", "tree-shape"].contains(violation.property), "\(violation)")
+    }
+}
