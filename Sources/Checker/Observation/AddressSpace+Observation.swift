@@ -19,7 +19,7 @@ extension AddressSpace {
                 populated: object.populated.map { .init(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame))) }))
         }
         observed.framesInUse = zip(frames.inUse, frames.contents).map { ObservedFrame(frame: UInt64(UInt32(bitPattern: $0)), contents: $1) }
-        observed.placementHeapAllocations = placementHeapAllocations
+        observed.placementHeapAllocations = heap.allocationsDuringPlacement
         observed.pendingPageTableFailures = faults.pendingPageTableFailures
         observed.pendingFrameFailures = faults.pendingFrameFailures
         return observed

@@ -62,7 +62,7 @@ public struct ObservedState: Sendable {
 
     /// The placement heap count, read without observing everything else when the model is the
     /// implementation (`allocation-free` asks on every mmap).
-    public var placementHeapAllocations: Int { model?.placementHeapAllocations ?? observation.placementHeapAllocations }
+    public var placementHeapAllocations: Int { model?.heap.allocationsDuringPlacement ?? observation.placementHeapAllocations }
     public var pageSize: UInt64 { universe.pageSize }
 
     /// Whether the implementation can be driven from this state (to probe holes).
