@@ -32,13 +32,14 @@ while [ $# -gt 0 ]; do
 done
 mkdir -p "$out" && out=$(cd "$out" && pwd)
 
-# The detectors: name and command, the budgets of `regioncheck mutants` (its defaults).
+# The detectors: name and command, the budgets of `regioncheck mutants` (its defaults: the
+# explorer detectors use the classic alphabet, as ExplorerDetector does).
 detectors=(default explore-tiny explore-small random prove)
 command_for() { # detector, trace path
     case "$1" in
         default) echo "--trace-out $2" ;;
-        explore-tiny) echo "explore --universe tiny --depth 4 --trace-out $2" ;;
-        explore-small) echo "explore --universe small --depth 3 --trace-out $2" ;;
+        explore-tiny) echo "explore --universe tiny --depth 4 --alphabet classic --trace-out $2" ;;
+        explore-small) echo "explore --universe small --depth 3 --alphabet classic --trace-out $2" ;;
         random) echo "random --universe serenity --runs 200 --steps 200 --seed 1 --trace-out $2" ;;
         prove) echo "prove --regions 16 --trace-out ${2%.json}" ;;
     esac
@@ -54,7 +55,7 @@ done
 
 # The scratch copy: the package's tracked files as they are in the work tree.
 mkdir -p "$scratch/src"
-(cd "$repo" && git ls-files -z -- Package.swift Sources Tests Properties Examples | xargs -0 tar -cf - ) | tar -xf - -C "$scratch/src"
+(cd "$repo" && git ls-files -z -- Package.swift Adapter Sources Tests Properties Examples | xargs -0 tar -cf - ) | tar -xf - -C "$scratch/src"
 cd "$scratch/src" || exit 2
 
 started=$(date +%s)

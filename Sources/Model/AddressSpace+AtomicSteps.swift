@@ -19,7 +19,7 @@ extension AddressSpace {
     /// Inserts a fresh region over `range` with a new VMObject. Returns false, changing nothing,
     /// when the range is no longer free (another placement took it since it was found).
     public mutating func insertFreshRegion(_ range: VirtualRange, protection: Protection) throws(KernelError) -> Bool {
-        guard regions.totalRange.contains(range), !regions.anyRegion(intersecting: range) else { return false }
+        guard regions.totalRange.contains(range), try !regions.anyRegion(intersecting: range) else { return false }
         let region = Region(range: range, protection: protection, object: objects.create(pageCount: range.size / pageSize), offset: 0)
         try regions.insert(region)
         retain(objectOf: region)
@@ -29,7 +29,7 @@ extension AddressSpace {
     /// Maps the region inserted at `base` (ensures its page tables). On failure the region is
     /// taken out again and its VMObject released, so the mmap leaves nothing behind.
     public mutating func mapInsertedRegion(at base: UInt64) throws(KernelError) {
-        guard let region = regions.region(at: base) else { return }
+        guard let region = try regions.region(at: base) else { return }
         do throws(KernelError) {
             try map(region)
         } catch {
@@ -44,18 +44,18 @@ extension AddressSpace {
     /// table, PTE. Returns the entry the faulting CPU may cache.
     public mutating func resolveFault(address: UInt64, write: Bool) throws(KernelError) -> PageTableEntry {
         try transact { (space: inout AddressSpace, _: inout Bool) throws(KernelError) -> PageTableEntry in
-            guard let region = space.regions.region(containing: address), region.protection.permits(write: write),
+            guard let region = try space.regions.region(containing: address), region.protection.permits(write: write),
                   space.objects.contains(region.object)
             else { throw .EFAULT }
             let vpn = address / space.pageSize
             let page = region.objectPage(of: address, pageSize: space.pageSize)
             let frame: FrameNumber
-            if let existing = space.objects[region.object].frame(at: page) {
+            if let existing = space.objects[region.object]?.frame(at: page) {
                 frame = existing
             } else {
                 guard !space.faults.consume(.frame) else { throw .ENOMEM }
                 frame = try space.frames.allocate()
-                space.objects[region.object].populate(page: page, with: frame)
+                try space.objects.modify(region.object) { (object) throws(KernelError) in try object.populate(page: page, with: frame) }
             }
             try space.directory.ensureTable(space.directory.table(of: vpn), faults: &space.faults)
             let entry = PageTableEntry(page: vpn, frame: frame, writable: region.protection.contains(.write))

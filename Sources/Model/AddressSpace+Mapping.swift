@@ -58,7 +58,7 @@ extension AddressSpace {
         guard !pages.isEmpty else { return }
         let perTable = universe.pagesPerTable
         for table in directory.tables(in: pages.lowerBound / perTable ... (pages.upperBound - 1) / perTable) {
-            if !isTableNeeded(table) {
+            if try !isTableNeeded(table) {
                 directory.ptes.remove(pages: table * perTable ..< (table + 1) * perTable)
                 try directory.freeTable(table)
             }
@@ -66,7 +66,7 @@ extension AddressSpace {
     }
 
     /// Whether some accessible region has a page in `table`.
-    public func isTableNeeded(_ table: UInt64) -> Bool {
+    public func isTableNeeded(_ table: UInt64) throws(KernelError) -> Bool {
         let perTable = universe.pagesPerTable
         let first = table * perTable * pageSize
         let end = (table + 1) * perTable * pageSize
@@ -75,10 +75,10 @@ extension AddressSpace {
         let tree = regions.tree
         var index = tree.floor(span.base) ?? tree.first
         while let i = index {
-            let region = tree[i]
+            let region = try tree.value(at: i)
             if region.range.base >= span.end { break }
             if region.protection.isAccessible && region.range.intersects(span) { return true }
-            index = tree.successor(of: i)
+            index = tree.successor(ofLive: i)
         }
         return false
     }
@@ -86,8 +86,10 @@ extension AddressSpace {
     /// Drops one region's reference to its VMObject; the last one destroys it and frees its frames.
     mutating func release(objectOf region: Region) throws(KernelError) {
         guard objects.contains(region.object) else { return }
-        objects[region.object].referenceCount -= 1
-        let count = objects[region.object].referenceCount
+        let count = try objects.modify(region.object) { object in
+            object.referenceCount -= 1
+            return object.referenceCount
+        }
         if count < 0 {
             throw .ENOTRECOVERABLE(BrokenAssumption("the reference count of the VMObject of \(region.range) fell to \(count)"))
         }
@@ -98,8 +100,7 @@ extension AddressSpace {
     }
 
     mutating func retain(objectOf region: Region) {
-        guard objects.contains(region.object) else { return }
-        objects[region.object].referenceCount += 1
+        objects.retain(region.object)
     }
 }
 

@@ -5,7 +5,7 @@ extension AddressSpace {
         // An empty range changes nothing and succeeds, as on Linux (SPEC §2).
         if size == 0 { return }
         let range = try VirtualRange.pageRounded(address: address, size: size, pageSize: pageSize)
-        let affected = regions.regions(intersecting: range)
+        let affected = try regions.regions(intersecting: range)
         // Linux's rule: every page of the range must belong to some region.
         var covered: UInt64 = 0
         for region in affected {

@@ -29,13 +29,13 @@ extension AddressSpace {
     /// that hits nothing is still freed (desync (iii)).
     @discardableResult
     mutating func unmapRange(_ range: VirtualRange) throws(KernelError) -> UnmapOutcome {
-        let affected = regions.regions(intersecting: range)
+        let affected = try regions.regions(intersecting: range)
         var outcome = UnmapOutcome()
         outcome.multiRegion = !(affected.count == 1 && affected[0].range.contains(range))
         for source in affected {
             regions.remove(at: source.range.base)
             try unmap(source, flush: true)
-            if range.contains(source.range) { legacyAllocator?.deallocate(source.range) }
+            if range.contains(source.range) { legacyAllocator?.deallocate(source.range, heap: &heap) }
             let parts = source.range.carve(range)
             for part in [parts.below, parts.above].compactMap({ $0 }) {
                 outcome.splitAny = true
@@ -46,7 +46,7 @@ extension AddressSpace {
             }
             try release(objectOf: source)
         }
-        legacyAllocator?.deallocate(range)
+        legacyAllocator?.deallocate(range, heap: &heap)
         return outcome
     }
 

@@ -16,19 +16,21 @@ public struct AddressSpace: Sendable {
     public internal(set) var tlb = TranslationSet()
     /// Failures the checker injected into the pools.
     public var faults = FaultInjection()
-    /// Heap allocations made while placing ranges (a kernel kmalloc in a real allocator). The tree
-    /// is intrusive, so the reference never counts one; the `allocation-free` property reads this.
-    public internal(set) var placementHeapAllocations = 0
+    /// The kernel heap the address space's code allocates from (given at creation). The tree is
+    /// intrusive, so the reference never allocates; the legacy allocator does, per free-list node.
+    public internal(set) var heap: KernelHeap
     /// The legacy free-range allocator beside the tree, present only under `dual-authority`.
     public internal(set) var legacyAllocator: FreeRangeAllocator?
 
-    public init(universe: Universe, design: Design = .reference, mutations: Mutations = [], serenityFixes: SerenityFixes = []) {
+    public init(universe: Universe, design: Design = .reference, mutations: Mutations = [], serenityFixes: SerenityFixes = [],
+                heap: KernelHeap = KernelHeap()) {
         precondition(design == .reference || mutations.isEmpty, "mutants are seams of the reference design")
         precondition(design == .serenity || serenityFixes.isEmpty, "fixes apply to the serenity design")
         self.universe = universe
         self.design = design
         self.mutations = mutations
         self.serenityFixes = serenityFixes
+        self.heap = heap
         self.regions = RegionTree(totalRange: universe.totalRange)
         self.frames = FramePool(capacity: universe.frames)
         self.directory = PageDirectory(pagesPerTable: universe.pagesPerTable, tableCapacity: universe.pageTables)
@@ -41,7 +43,7 @@ public struct AddressSpace: Sendable {
 
     /// The VMObject a region shows, or nil when a legacy bug left the region dangling.
     public func object(of region: Region) -> VMObject? {
-        objects.contains(region.object) ? objects[region.object] : nil
+        objects[region.object]
     }
 
     /// The virtual page numbers a range covers.

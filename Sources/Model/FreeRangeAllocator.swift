@@ -7,9 +7,6 @@ public struct FreeRangeAllocator: Sendable, Hashable {
     public let pageSize: UInt64
     /// Free ranges by base; duplicates and overlaps can appear after a double free.
     public private(set) var free: [VirtualRange]
-    /// Nodes allocated on the kernel heap (each inserted free-list node).
-    public private(set) var heapAllocations = 0
-
     init(totalRange: VirtualRange, pageSize: UInt64) {
         self.totalRange = totalRange
         self.pageSize = pageSize
@@ -18,26 +15,26 @@ public struct FreeRangeAllocator: Sendable, Hashable {
 
     /// First fit with a guard page on each side: the free range must hold size + 2 pages +
     /// alignment, and the result starts one page in, rounded up.
-    mutating func allocateAnywhere(size: UInt64, alignment: UInt64) throws(KernelError) -> VirtualRange {
+    mutating func allocateAnywhere(size: UInt64, alignment: UInt64, heap: inout KernelHeap) throws(KernelError) -> VirtualRange {
         let (effective, o1) = size.addingReportingOverflow(2 * pageSize)
         let (needed, o2) = effective.addingReportingOverflow(alignment)
         guard !o1, !o2 else { throw .EOVERFLOW }
         for (i, candidate) in free.enumerated() where candidate.size >= needed {
             let base = (candidate.base + pageSize).roundedUp(to: alignment).value
             let range = VirtualRange(uncheckedBase: base, size: size)
-            carve(at: i, range)
+            carve(at: i, range, heap: &heap)
             return range
         }
         throw .ENOMEM
     }
 
     /// The free range with the largest base at or below `range.base` must contain the request.
-    mutating func allocateSpecific(_ range: VirtualRange) throws(KernelError) {
+    mutating func allocateSpecific(_ range: VirtualRange, heap: inout KernelHeap) throws(KernelError) {
         guard totalRange.contains(range) else { throw .ENOMEM }
         guard let index = free.lastIndex(where: { $0.base <= range.base }), free[index].contains(range) else {
             throw .EEXIST
         }
-        carve(at: index, range)
+        carve(at: index, range, heap: &heap)
     }
 
     /// How many candidates a randomized placement has: the aligned positions inside one free
@@ -69,7 +66,7 @@ public struct FreeRangeAllocator: Sendable, Hashable {
 
     /// Returns `range` to the free list, merging with a free neighbour. Like the original it only
     /// checks that the range is inside the total range, never that it was allocated.
-    mutating func deallocate(_ range: VirtualRange) {
+    mutating func deallocate(_ range: VirtualRange, heap: inout KernelHeap) {
         guard totalRange.contains(range) else { return }
         if let left = free.firstIndex(where: { $0.end == range.base }) {
             var merged = VirtualRange(uncheckedBase: free[left].base, size: range.end - free[left].base)
@@ -86,17 +83,17 @@ public struct FreeRangeAllocator: Sendable, Hashable {
         }
         let i = free.lowerBound { $0.base < range.base }
         free.insert(range, at: i)
-        heapAllocations += 1
+        heap.allocate()
     }
 
     /// Replaces free entry `i` by its parts outside `range`.
-    private mutating func carve(at i: Int, _ range: VirtualRange) {
+    private mutating func carve(at i: Int, _ range: VirtualRange, heap: inout KernelHeap) {
         let parts = free[i].carve(range)
         free.remove(at: i)
         var at = i
         for part in [parts.below, parts.above].compactMap({ $0 }) {
             free.insert(part, at: at)
-            heapAllocations += 1
+            heap.allocate()
             at += 1
         }
     }

@@ -232,6 +232,9 @@ extension RedBlackTree {
         case setParent(of: Index, to: Index?)
         /// Overwrites the head of the free list (`nil` = empty).
         case setFreeListHead(Index?)
+        /// Frees a node's slot without unlinking it: its parent still points at it (a removal
+        /// that forgot its transplant).
+        case freeWithoutUnlinking(Index)
     }
 
     /// Test-only seam: breaks the tree so that tests can show that
@@ -249,6 +252,9 @@ extension RedBlackTree {
             nodes[Int(i.raw)].parent = parent?.raw ?? Self.null
         case .setFreeListHead(let head):
             freeHead = head?.raw ?? Self.null
+        case .freeWithoutUnlinking(let i):
+            _ = freeNode(i.raw)
+            liveCount -= 1
         }
     }
 }

@@ -12,8 +12,9 @@ extension RedBlackTree {
         return removeNode(z)
     }
 
-    /// Unlinks live node `z`, puts its slot on the free list, returns its value.
-    mutating func removeNode(_ z: Int32) -> Value {
+    /// Unlinks live node `z`, puts its slot on the free list, returns its value (nil when a link
+    /// led the search to a freed slot: `checkInvariants()` reports such a tree).
+    mutating func removeNode(_ z: Int32) -> Value? {
         let zLeft = nodes[Int(z)].left
         let zRight = nodes[Int(z)].right
         var removedColor = nodes[Int(z)].color
@@ -64,8 +65,8 @@ extension RedBlackTree {
     }
 
     /// Clears slot `z`, pushes it on the free list, and returns its old value.
-    mutating func freeNode(_ z: Int32) -> Value {
-        let value = nodes[Int(z)].value.take()!
+    mutating func freeNode(_ z: Int32) -> Value? {
+        let value = nodes[Int(z)].value.take()
         nodes[Int(z)].key = 0
         nodes[Int(z)].left = freeHead
         nodes[Int(z)].right = Self.null

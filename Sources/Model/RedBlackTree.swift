@@ -83,33 +83,35 @@ public struct RedBlackTree<Value>: Sendable where Value: Sendable {
 // MARK: - Node access
 
 extension RedBlackTree {
-    /// Traps unless `i` names a live node.
-    func checkLive(_ i: Index, _ function: StaticString = #function) {
-        precondition(
-            i.raw >= 0 && Int(i.raw) < nodes.count && nodes[Int(i.raw)].color != .free,
-            "RedBlackTree.\(function): index \(i.raw) does not name a live node")
+    /// The value of the live node `i` names, or nil when it names none: a handle kept across the
+    /// removal of its node, or a link the tree's own code left pointing at a freed slot.
+    @inline(__always)
+    func liveValue(_ i: Index) -> Value? {
+        guard i.raw >= 0 && Int(i.raw) < nodes.count else { return nil }
+        return nodes[Int(i.raw)].value
     }
 
-    public func key(at i: Index) -> Key {
-        checkLive(i)
+    /// A handle that names no live node is a broken assumption of the model (a bug in the code
+    /// that kept or produced it), reported as ENOTRECOVERABLE instead of trapping.
+    static func stale(_ i: Index, _ function: StaticString = #function) -> KernelError {
+        .ENOTRECOVERABLE(BrokenAssumption("RedBlackTree.\(function): index \(i.raw) does not name a live node"))
+    }
+
+    public func key(at i: Index) throws(KernelError) -> Key {
+        guard liveValue(i) != nil else { throw Self.stale(i) }
         return nodes[Int(i.raw)].key
     }
 
-    /// Value access. Setting must not change the ordering meaning of the key
-    /// (the key is stored separately and is not touched).
-    public subscript(i: Index) -> Value {
-        get {
-            checkLive(i)
-            return nodes[Int(i.raw)].value!
-        }
-        set {
-            checkLive(i)
-            nodes[Int(i.raw)].value = newValue
-        }
-        _modify {
-            checkLive(i)
-            yield &nodes[Int(i.raw)].value!
-        }
+    public func value(at i: Index) throws(KernelError) -> Value {
+        guard let value = liveValue(i) else { throw Self.stale(i) }
+        return value
+    }
+
+    /// Replaces the value of node `i`. It must not change the ordering meaning of the key (the
+    /// key is stored separately and is not touched).
+    public mutating func setValue(_ value: Value, at i: Index) throws(KernelError) {
+        guard liveValue(i) != nil else { throw Self.stale(i) }
+        nodes[Int(i.raw)].value = value
     }
 
     /// True if `n` is a node and it is red; the nil leaves are black.
@@ -227,14 +229,22 @@ extension RedBlackTree {
         root == Self.null ? nil : Index(raw: maximum(under: root))
     }
 
-    public func successor(of i: Index) -> Index? {
-        checkLive(i)
+    public func successor(of i: Index) throws(KernelError) -> Index? {
+        guard liveValue(i) != nil else { throw Self.stale(i) }
         let n = nextNode(i.raw)
         return n == Self.null ? nil : Index(raw: n)
     }
 
-    public func predecessor(of i: Index) -> Index? {
-        checkLive(i)
+    /// The successor of a handle the caller has just read as live (`liveValue`, `value(at:)`),
+    /// without checking it again: the in-place walks of the model.
+    @inline(__always)
+    func successor(ofLive i: Index) -> Index? {
+        let n = nextNode(i.raw)
+        return n == Self.null ? nil : Index(raw: n)
+    }
+
+    public func predecessor(of i: Index) throws(KernelError) -> Index? {
+        guard liveValue(i) != nil else { throw Self.stale(i) }
         let n = previousNode(i.raw)
         return n == Self.null ? nil : Index(raw: n)
     }
@@ -301,9 +311,9 @@ extension RedBlackTree {
             let tree: RedBlackTree
             var current: Int32
 
+            /// Ends at a link to a freed slot instead of trapping; `checkInvariants()` reports it.
             public mutating func next() -> Value? {
-                guard current != RedBlackTree.null else { return nil }
-                let value = tree.nodes[Int(current)].value!
+                guard current != RedBlackTree.null, let value = tree.liveValue(Index(raw: current)) else { return nil }
                 current = tree.nextNode(current)
                 return value
             }

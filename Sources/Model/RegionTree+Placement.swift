@@ -6,13 +6,13 @@ extension RegionTree {
         var windowStart = totalRange.base
         var index = tree.first
         while let i = index {
-            let region = tree[i]
+            let region = try tree.value(at: i)
             if region.range.base > windowStart,
                let found = fit(in: windowStart, region.range.base, size: size, alignment: alignment, isTail: false, mutations: mutations) {
                 return found
             }
             windowStart = max(windowStart, region.range.end)
-            index = tree.successor(of: i)
+            index = tree.successor(ofLive: i)
         }
         if windowStart < totalRange.end,
            let found = fit(in: windowStart, totalRange.end, size: size, alignment: alignment, isTail: true, mutations: mutations) {
@@ -89,15 +89,17 @@ extension RegionTree {
         return (end - first - size) / alignment + 1
     }
 
-    /// Calls `body` with every hole `[start, end)` in ascending order until it returns true.
+    /// Calls `body` with every hole `[start, end)` in ascending order until it returns true. A
+    /// link to a freed slot ends the walk instead of trapping (the holes beyond it are not
+    /// known); the `tree-shape` check reports such a tree.
     public func forEachHole(_ body: (UInt64, UInt64) -> Bool) {
         var windowStart = totalRange.base
         var index = tree.first
         while let i = index {
-            let region = tree[i]
+            guard let region = tree.liveValue(i) else { return }
             if region.range.base > windowStart, body(windowStart, region.range.base) { return }
             windowStart = max(windowStart, region.range.end)
-            index = tree.successor(of: i)
+            index = tree.successor(ofLive: i)
         }
         if windowStart < totalRange.end { _ = body(windowStart, totalRange.end) }
     }
@@ -109,6 +111,6 @@ extension RegionTree {
         guard totalRange.contains(range) else { throw .ENOMEM }
         // Mutant seam: the lookup keyed on the base misses a region that starts inside the range.
         let probe = mutations.contains(.specificCheckKeyedOnBase) ? range.base : range.last
-        if let i = tree.floor(probe), tree[i].range.intersects(range) { throw .EEXIST }
+        if let i = tree.floor(probe), try tree.value(at: i).range.intersects(range) { throw .EEXIST }
     }
 }

@@ -13,42 +13,43 @@ public struct RegionTree: Sendable {
     public var regions: RedBlackTree<Region>.ValuesSequence { tree.values }
 
     /// The region whose range contains `address`.
-    public func region(containing address: UInt64) -> Region? {
+    public func region(containing address: UInt64) throws(KernelError) -> Region? {
         guard let i = tree.floor(address) else { return nil }
-        let region = tree[i]
+        let region = try tree.value(at: i)
         return region.range.contains(address) ? region : nil
     }
 
     /// The region that starts exactly at `base`.
-    public func region(at base: UInt64) -> Region? {
-        tree.find(base).map { tree[$0] }
+    public func region(at base: UInt64) throws(KernelError) -> Region? {
+        guard let i = tree.find(base) else { return nil }
+        return try tree.value(at: i)
     }
 
     /// Every region that intersects `range`, ascending.
-    public func regions(intersecting range: VirtualRange) -> [Region] {
+    public func regions(intersecting range: VirtualRange) throws(KernelError) -> [Region] {
         var result: [Region] = []
         var index = tree.floor(range.base) ?? tree.first
         while let i = index {
-            let region = tree[i]
+            let region = try tree.value(at: i)
             if region.range.base >= range.end { break }
             if region.range.intersects(range) { result.append(region) }
-            index = tree.successor(of: i)
+            index = tree.successor(ofLive: i)
         }
         return result
     }
 
     /// Whether any region intersects `range` (no allocation).
-    public func anyRegion(intersecting range: VirtualRange) -> Bool {
+    public func anyRegion(intersecting range: VirtualRange) throws(KernelError) -> Bool {
         // Regions are disjoint, so only the one with the largest base below the range's end can reach it.
         guard let i = tree.floor(range.last) else { return false }
-        return tree[i].range.intersects(range)
+        return try tree.value(at: i).range.intersects(range)
     }
 
     /// Inserts a region; its range must be free (callers check with placement first). A second
     /// region at a base breaks the tree's one-key-per-base assumption: ENOTRECOVERABLE.
     mutating func insert(_ region: Region) throws(KernelError) {
         if let i = tree.find(region.range.base) {
-            throw .ENOTRECOVERABLE(BrokenAssumption("inserting \(region.range) into the region tree, but \(tree[i].range) already starts at \(region.range.base.hex)"))
+            throw .ENOTRECOVERABLE(BrokenAssumption("inserting \(region.range) into the region tree, but \(try tree.value(at: i).range) already starts at \(region.range.base.hex)"))
         }
         tree.insert(region, forKey: region.range.base)
     }
@@ -64,22 +65,28 @@ public struct RegionTree: Sendable {
         guard region.range.base == base else {
             throw .ENOTRECOVERABLE(BrokenAssumption("replacing the region at \(base.hex) with \(region.range), which would change its key"))
         }
-        tree[i] = region
+        try tree.setValue(region, at: i)
     }
 
     mutating func removeAll() { tree.removeAll() }
+
+    /// Test-only seam: breaks the tree (`RedBlackTree._corruptForTesting`) so that tests can show
+    /// that a broken tree is reported, not a trap. Never call it from model code.
+    public mutating func _corruptForTesting(_ corruption: RedBlackTree<Region>._TestCorruption) {
+        tree._corruptForTesting(corruption)
+    }
 
     /// Red-black shape, and every key equal to its region's base.
     public func checkInvariants() throws(TreeInvariantViolation) {
         try tree.checkInvariants()
         var index = tree.first
         while let i = index {
-            let key = tree.key(at: i)
-            let base = tree[i].range.base
+            // The walk above proved every reachable handle live, so these reads cannot fail.
+            guard let key = try? tree.key(at: i), let base = try? tree.value(at: i).range.base else { return }
             guard key == base else {
                 throw TreeInvariantViolation(kind: .keyOutOfOrder, message: "node \(i.raw) has key \(key.hex) but its region starts at \(base.hex)")
             }
-            index = tree.successor(of: i)
+            index = try? tree.successor(of: i)
         }
     }
 }

@@ -32,9 +32,13 @@ public struct VMObject: Sendable, Hashable {
         return i < populated.count && populated[i].page == page ? populated[i].frame : nil
     }
 
-    mutating func populate(page: UInt64, with frame: FrameNumber) {
+    /// Backs `page` with `frame`. A page already backed means the caller lost track of it (a
+    /// fault path that did not look first): ENOTRECOVERABLE, not a trap.
+    mutating func populate(page: UInt64, with frame: FrameNumber) throws(KernelError) {
         let i = populated.lowerBound { $0.page < page }
-        precondition(i == populated.count || populated[i].page != page, "page \(page) already populated")
+        guard i == populated.count || populated[i].page != page else {
+            throw .ENOTRECOVERABLE(BrokenAssumption("populating page \(page) of a VMObject with frame \(frame), but frame \(populated[i].frame) already backs it"))
+        }
         populated.insert(PopulatedPage(page: page, frame: frame), at: i)
     }
 }
@@ -46,9 +50,23 @@ public struct VMObjectStore: Sendable, Hashable {
 
     public init() {}
 
-    public subscript(id: VMObjectID) -> VMObject {
-        get { slots[Int(id.raw)]! }
-        set { slots[Int(id.raw)] = newValue }
+    /// The live object in `id`'s slot; nil for a dead or unknown slot.
+    public subscript(id: VMObjectID) -> VMObject? {
+        contains(id) ? slots[Int(id.raw)] : nil
+    }
+
+    /// Changes the live object in `id`'s slot. A dead or unknown slot means a region kept an
+    /// object the model destroyed: ENOTRECOVERABLE, not a trap.
+    mutating func modify<Result>(_ id: VMObjectID, _ change: (inout VMObject) throws(KernelError) -> Result) throws(KernelError) -> Result {
+        guard contains(id) else { throw .ENOTRECOVERABLE(BrokenAssumption("changing VMObject \(id.raw), which is not alive")) }
+        return try change(&slots[Int(id.raw)]!)
+    }
+
+    /// One more region references the object. A dead slot stays dead: the properties judge the
+    /// region that points at it.
+    mutating func retain(_ id: VMObjectID) {
+        guard contains(id) else { return }
+        slots[Int(id.raw)]?.referenceCount += 1
     }
 
     public func contains(_ id: VMObjectID) -> Bool {

@@ -32,13 +32,13 @@ import Testing
         #expect(s.layout == ["5+1rw-"])
     }
 
-    @Test func serenityKeepsWhatWasMappedAndADanglingRegion() {
+    @Test func serenityKeepsWhatWasMappedAndADanglingRegion() throws {
         var s = AddressSpace(universe: .tiny, design: .serenity)
         _ = try? s.mmap(size: P, protection: .readWrite)
         s.injectFailure(.pageTable)
         #expect(expectError(.ENOMEM) { () throws(KernelError) in try s.exec(segments: Self.segments) })
         #expect(s.layout == ["0+1rw-", "1+1r-x", "2+2rw-"], "no rollback: the text segment stays, the stack stays in the tree")
-        let stack = s.regions.region(at: s.page(2))
+        let stack = try s.regions.region(at: s.page(2))
         #expect(stack.map { !s.objects.contains($0.object) } == true, "the stack region's VMObject was destroyed")
     }
 }

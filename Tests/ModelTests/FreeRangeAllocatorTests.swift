@@ -20,8 +20,9 @@ import Testing
     @Test func countAndIndexMatchTheListing() throws {
         let p: UInt64 = 0x1000
         var allocator = FreeRangeAllocator(totalRange: try VirtualRange(base: 0x10000, size: 40 * p), pageSize: p)
-        _ = try allocator.allocateAnywhere(size: 3 * p, alignment: p)
-        try allocator.allocateSpecific(try VirtualRange(base: 0x10000 + 17 * p, size: 5 * p))
+        var heap = KernelHeap()
+        _ = try allocator.allocateAnywhere(size: 3 * p, alignment: p, heap: &heap)
+        try allocator.allocateSpecific(try VirtualRange(base: 0x10000 + 17 * p, size: 5 * p), heap: &heap)
         #expect(allocator.free.count >= 2, "several free ranges, one of them not aligned to every alignment")
         for size in [p, 2 * p, 7 * p, 30 * p] {
             for alignment in [p, 2 * p, 4 * p, 16 * p] {

@@ -127,7 +127,7 @@ extension AddressSpace {
     }
 
     @Test(arguments: [UInt64(1), 2, 3])
-    func randomizedCandidatesOfAMaskedAlignmentAreTheMasksValues(pages: UInt64) {
+    func randomizedCandidatesOfAMaskedAlignmentAreTheMasksValues(pages: UInt64) throws {
         // The closed form the model uses against brute force over every draw's page and offset.
         var s = AddressSpace.serenity(.small)
         s.map(2, at: .fixedNoReplace(s.page(3)))
@@ -140,7 +140,7 @@ extension AddressSpace {
                     // AK's round_up_to_power_of_two, written out here: the oracle is not the model's.
                     let c = ((x &- 1) & ~(alignment - 1)) &+ alignment
                     if let r = try? VirtualRange(base: c, size: size), s.universe.totalRange.contains(r),
-                       !s.regions.anyRegion(intersecting: r) {
+                       try !s.regions.anyRegion(intersecting: r) {
                         expected.insert(c)
                     }
                 }
@@ -169,12 +169,12 @@ extension AddressSpace {
 }
 
 @Suite struct SerenityFindRegionsIntersectingTests {
-    @Test func emptyWhenTheRangeStartsBelowTheFirstRegion() {
+    @Test func emptyWhenTheRangeStartsBelowTheFirstRegion() throws {
         var s = AddressSpace.serenity()
         s.map(2, at: .fixedNoReplace(s.page(1)))  // [1, 3)
         let range = try! VirtualRange(base: s.page(0), size: 2 * P)
-        #expect(s.regions.serenityRegionsIntersecting(range).isEmpty)
-        #expect(s.regions.serenityRegionsIntersecting(range, fixes: .intersectingFromFirstRegion).map(\.range.base) == [s.page(1)])
+        #expect(try s.regions.serenityRegionsIntersecting(range).isEmpty)
+        #expect(try s.regions.serenityRegionsIntersecting(range, fixes: .intersectingFromFirstRegion).map(\.range.base) == [s.page(1)])
         // So munmap of it is a successful no-op, and mprotect of it is case (d): EINVAL.
         let before = s.snapshot()
         #expect(throws: Never.self) { try s.munmap(address: s.page(0), size: 2 * P) }
@@ -182,14 +182,14 @@ extension AddressSpace {
         #expect(expectError(.EINVAL) { () throws(KernelError) in try s.mprotect(address: s.page(0), size: 2 * P, protection: .read) })
     }
 
-    @Test func stopsWhenThePartsOutsideAddUpToTheRangeSize() {
+    @Test func stopsWhenThePartsOutsideAddUpToTheRangeSize() throws {
         var s = AddressSpace.serenity()
         s.map(3)
         s.map(1)  // A = [0, 3), B = [3, 4)
         let range = try! VirtualRange(base: s.page(2), size: 2 * P)
         // A sticks out by 2 pages = range.size: the walk stops before B.
-        #expect(s.regions.serenityRegionsIntersecting(range).map(\.range.base) == [s.page(0)])
-        #expect(s.regions.serenityRegionsIntersecting(range, fixes: .intersectingCountsCoveredBytes).map(\.range.base) == [s.page(0), s.page(3)])
+        #expect(try s.regions.serenityRegionsIntersecting(range).map(\.range.base) == [s.page(0)])
+        #expect(try s.regions.serenityRegionsIntersecting(range, fixes: .intersectingCountsCoveredBytes).map(\.range.base) == [s.page(0), s.page(3)])
         var m = s
         #expect(throws: Never.self) { try m.munmap(address: s.page(2), size: 2 * P) }
         #expect(m.layout == ["0+2rw-", "3+1rw-"], "B survives a munmap that reported success")
@@ -199,13 +199,13 @@ extension AddressSpace {
         #expect(p.snapshot() == s.snapshot())
     }
 
-    @Test func walksPastRegionsThatDoNotIntersect() {
+    @Test func walksPastRegionsThatDoNotIntersect() throws {
         var s = AddressSpace.serenity()
         s.map(1)
         s.map(1, at: .fixedNoReplace(s.page(2)))
         s.map(1, at: .fixedNoReplace(s.page(4)))
         let range = try! VirtualRange(base: s.page(0), size: 3 * P)
-        #expect(s.regions.serenityRegionsIntersecting(range).map(\.range.base) == [s.page(0), s.page(2)])
+        #expect(try s.regions.serenityRegionsIntersecting(range).map(\.range.base) == [s.page(0), s.page(2)])
     }
 }
 
@@ -242,7 +242,7 @@ extension AddressSpace {
         #expect(s.layout == ["0+2rw-"])
     }
 
-    @Test func splitKeepsOffsetsAndData() {
+    @Test func splitKeepsOffsetsAndData() throws {
         // TestAnonymousMmap: 3 pages written, the middle one unmapped, the outer ones keep their data.
         var s = AddressSpace.serenity()
         s.map(3)
@@ -251,16 +251,16 @@ extension AddressSpace {
         #expect(s.layout == ["0+1rw-", "2+1rw-"])
         #expect((try? s.touch(address: s.page(0), write: false)) == 10)
         #expect((try? s.touch(address: s.page(2), write: false)) == 12)
-        #expect(s.regions.region(at: s.page(2))?.offset == 2)
+        #expect(try s.regions.region(at: s.page(2))?.offset == 2)
     }
 
-    @Test func mprotectCasesKeepTheMiddleOffset() {
+    @Test func mprotectCasesKeepTheMiddleOffset() throws {
         var s = AddressSpace.serenity(.small)
         s.map(4)
         // (b): one region contains the range: outer parts and a middle with the new protection.
         #expect(throws: Never.self) { try s.mprotect(address: s.page(1), size: 2 * P, protection: .read) }
         #expect(s.layout == ["0+1rw-", "1+2r--", "3+1rw-"])
-        #expect(s.regions.region(at: s.page(1))?.offset == 1)
+        #expect(try s.regions.region(at: s.page(1))?.offset == 1)
         // (c): several regions, the partial ones split (one part each), the whole one remapped.
         #expect(throws: Never.self) { try s.mprotect(address: s.page(0), size: 3 * P, protection: .none) }
         #expect(s.layout == ["0+1---", "1+2---", "3+1rw-"])

@@ -118,7 +118,7 @@ public struct ConcurrentSystem: Sendable {
             if let found = thread.found, case let .mmap(_, protection, _, _, _, _) = operation {
                 do throws(KernelError) {
                     if try !state.space.insertFreshRegion(found, protection: protection) {
-                        let taken = state.space.regions.regions(intersecting: found).map { $0.range.description }.joined(separator: ", ")
+                        let taken = try state.space.regions.regions(intersecting: found).map { $0.range.description }.joined(separator: ", ")
                         thread.violation = Violation(property: "placement-atomicity", explanation:
                             "thread \(t)'s placement found \(found) free, but when it inserts, \(taken) lies there: "
                             + "another placement returned an overlapping range in between")

@@ -29,7 +29,7 @@ extension AddressSpace {
             capabilities: .model, regions: regionList, pageTables: directory.tables,
             ptes: directory.ptes.entries.map { ObservedTranslation(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame)), writable: $0.writable) },
             tlb: tlb.entries.map { ObservedTranslation(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame)), writable: $0.writable) },
-            objects: objectList, framesInUse: frameList, placementHeapAllocations: placementHeapAllocations,
+            objects: objectList, framesInUse: frameList, placementHeapAllocations: heap.allocationsDuringPlacement,
             pendingPageTableFailures: faults.pendingPageTableFailures, pendingFrameFailures: faults.pendingFrameFailures)
     }
 }

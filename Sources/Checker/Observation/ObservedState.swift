@@ -49,7 +49,7 @@ public struct ObservedState: Sendable {
     /// observation, with only the counters and pending failures its own.
     public init(model: AddressSpace, sameMemoryAs unchanged: ObservedState) {
         var shared = unchanged.observation
-        shared.placementHeapAllocations = model.placementHeapAllocations
+        shared.placementHeapAllocations = model.heap.allocationsDuringPlacement
         shared.pendingPageTableFailures = model.faults.pendingPageTableFailures
         shared.pendingFrameFailures = model.faults.pendingFrameFailures
         universe = model.universe
@@ -69,7 +69,7 @@ public struct ObservedState: Sendable {
 
     /// The placement heap count, read without observing everything else when the model is the
     /// implementation (`allocation-free` asks on every mmap).
-    public var placementHeapAllocations: Int { box.model?.placementHeapAllocations ?? observation.placementHeapAllocations }
+    public var placementHeapAllocations: Int { box.model?.heap.allocationsDuringPlacement ?? observation.placementHeapAllocations }
     public var pageSize: UInt64 { universe.pageSize }
 
     /// Runs `body` on the model state (which must be there) without copying it.

@@ -44,8 +44,9 @@ public enum Z3FactsTranslator {
             Z3LeakFacts.Frame(used: space.frames.isInUse(FrameNumber(f)), owned: owned.contains(FrameNumber(f)))
         }
         let tableCount = space.directory.tables.last.map { Int($0) + 1 } ?? 0
+        // A tree the walk cannot read (tree-shape reports it) needs no table.
         let tables = (0 ..< tableCount).map { t in
-            Z3LeakFacts.Table(allocated: space.directory.hasTable(UInt64(t)), needed: space.isTableNeeded(UInt64(t)))
+            Z3LeakFacts.Table(allocated: space.directory.hasTable(UInt64(t)), needed: (try? space.isTableNeeded(UInt64(t))) ?? false)
         }
         return Z3LeakFacts(frames: frames, objects: objects, tables: tables)
     }

@@ -9,7 +9,7 @@ extension AddressSpace {
         let protectionValid = !protection.contains(.execute)
 
         // (a) Exact match: set the flags and remap.
-        if let whole = regions.serenityRegion(matching: range) {
+        if let whole = try regions.serenityRegion(matching: range) {
             guard protectionValid else { throw .EINVAL }
             if whole.protection == protection { return }
             try serenitySetProtectionAndRemap(whole, protection, start: start)
@@ -17,14 +17,14 @@ extension AddressSpace {
         }
         // (b) One region contains the range: take, unmap, split out the outer parts, a middle
         // region with the new protection; map the outer parts, then the middle.
-        if let source = regions.serenityRegion(containing: range) {
+        if let source = try regions.serenityRegion(containing: range) {
             guard protectionValid else { throw .EINVAL }
             if source.protection == protection { return }
             try serenityReprotectPart(source, range, protection, start: start)
             return
         }
         // (c) Several regions: all checked, their intersections must add up to the range.
-        let affected = regions.serenityRegionsIntersecting(range, fixes: serenityFixes)
+        let affected = try regions.serenityRegionsIntersecting(range, fixes: serenityFixes)
         guard !affected.isEmpty else {
             // (d) Nothing intersects (as find_regions_intersecting sees it).
             throw .EINVAL

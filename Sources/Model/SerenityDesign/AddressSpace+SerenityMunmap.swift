@@ -12,12 +12,12 @@ extension AddressSpace {
     /// the syscall began in (what a fix that rolls back restores).
     mutating func serenityUnmapMmapRange(_ range: VirtualRange, start: AddressSpace) throws(KernelError) {
         // 1. Exact match: deallocate (the destructor unmaps and flushes, PROT_NONE aside).
-        if let whole = regions.serenityRegion(matching: range) {
+        if let whole = try regions.serenityRegion(matching: range) {
             try serenityDeallocate(whole)
             return
         }
         // 2. One region contains the range: take, unmap, split into 1–2 parts, map each.
-        if let source = regions.serenityRegion(containing: range) {
+        if let source = try regions.serenityRegion(containing: range) {
             regions.remove(at: source.range.base)
             try serenityUnmap(source, flush: true)
             let parts = try serenitySplitTaken(source, around: range, start: start)
@@ -25,7 +25,7 @@ extension AddressSpace {
             return
         }
         // 3. Several regions, as find_regions_intersecting sees them; none is a no-op.
-        let affected = regions.serenityRegionsIntersecting(range, fixes: serenityFixes)
+        let affected = try regions.serenityRegionsIntersecting(range, fixes: serenityFixes)
         var parts: [Region] = []
         for source in affected {
             if source.range.intersection(range)?.size == source.range.size {

@@ -64,7 +64,7 @@ extension AddressSpace {
         let perTable = universe.pagesPerTable
         for table in Array(directory.tables(in: pages.lowerBound / perTable ... (pages.upperBound - 1) / perTable)) {
             guard directory.ptes.entries(in: table * perTable ..< (table + 1) * perTable).isEmpty else { continue }
-            if serenityFixes.contains(.keepTablesOfMappedRegions) && isTableNeeded(table) { continue }
+            if serenityFixes.contains(.keepTablesOfMappedRegions), try isTableNeeded(table) { continue }
             try directory.freeTable(table)
         }
     }
@@ -97,7 +97,10 @@ extension AddressSpace {
     /// `try_split_region_around_range`: the 1–2 parts of the source outside `range`, each placed.
     mutating func serenitySplit(_ source: Region, around range: VirtualRange) throws(KernelError) -> [Region] {
         let parts = source.range.carve(range)
-        precondition(parts.below != nil || parts.above != nil, "VERIFY: splitting must leave a part")
+        // SerenityOS VERIFYs this (a kernel panic): a finding about the code, not a checker trap.
+        guard parts.below != nil || parts.above != nil else {
+            throw .ENOTRECOVERABLE(BrokenAssumption("VERIFY: splitting \(source.range) around \(range) must leave a part"))
+        }
         var placed: [Region] = []
         for part in [parts.below, parts.above].compactMap({ $0 }) {
             placed.append(try serenityPlaceSplitRegion(of: source, range: part, protection: source.protection))

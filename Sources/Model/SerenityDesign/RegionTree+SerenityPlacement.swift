@@ -52,7 +52,7 @@ extension RegionTree {
     public func serenityAllocateSpecific(base: UInt64, size: UInt64) throws(KernelError) -> VirtualRange {
         guard size > 0 else { throw .EINVAL }
         guard let range = try? VirtualRange(base: base, size: size), totalRange.contains(range) else { throw .ENOMEM }
-        if let i = tree.floor(range.last), tree[i].range.intersects(range) { throw .ENOMEM }
+        if let i = tree.floor(range.last), try tree.value(at: i).range.intersects(range) { throw .ENOMEM }
         return range
     }
 

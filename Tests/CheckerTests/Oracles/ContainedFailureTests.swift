@@ -18,7 +18,7 @@ import Testing
         mutating func apply(_ operation: Operation) -> OperationResult {
             guard case let .mmap(size, protection, .fixedNoReplace, address?, nil, _) = operation,
                   let range = try? VirtualRange(base: address, size: size) else { return operation.apply(to: &space) }
-            if let i = space.regions.tree.floor(range.end), space.regions.tree[i].range.intersects(range) { return .error(.EEXIST) }
+            if let i = space.regions.tree.floor(range.end), let above = try? space.regions.tree.value(at: i), above.range.intersects(range) { return .error(.EEXIST) }
             let region = Region(range: range, protection: protection, object: space.objects.create(pageCount: range.size / space.pageSize), offset: 0)
             do throws(KernelError) {
                 try space.regions.insert(region)
