@@ -18,16 +18,8 @@ enum TranslationOracle {
     /// tables present in the span are a contiguous slice; if it is shorter than the span, the
     /// first gap is where a slice element stops equalling span.lower + its position.
     static func firstMissingTable(in span: ClosedRange<UInt64>, of tables: [UInt64]) -> UInt64? {
-        func firstIndex(notBelow value: UInt64) -> Int {
-            var lo = 0, hi = tables.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if tables[mid] < value { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-        let start = firstIndex(notBelow: span.lowerBound)
-        let end = span.upperBound == .max ? tables.count : firstIndex(notBelow: span.upperBound + 1)
+        let start = tables.firstIndex(notBelow: span.lowerBound)
+        let end = span.upperBound == .max ? tables.count : tables.firstIndex(notBelow: span.upperBound + 1)
         if UInt64(end - start) == span.upperBound - span.lowerBound + 1 { return nil }
         var lo = start, hi = end
         while lo < hi {

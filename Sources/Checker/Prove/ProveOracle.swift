@@ -7,17 +7,23 @@ import Model
 enum ProveOracle {
     typealias Layout = [(base: UInt64, end: UInt64, offset: UInt64)]
 
-    /// mmap anywhere of `size` bytes (a multiple of the page size) aligned to `alignment`: the
-    /// lowest aligned address `x` with `[x, x + size)` inside the total range and in no region.
-    static func anywhere(_ layout: Layout, size: UInt64, alignment: UInt64, universe: Universe) -> ConformanceAnswer {
-        if size == 0 || size.addingReportingOverflow(alignment).overflow { return ConformanceAnswer(result: .error(.EINVAL)) }
-        var holes: [(UInt64, UInt64)] = []
+    /// The free stretches of the total range, ascending: between the sorted regions, and after the last.
+    static func holes(of layout: Layout, universe: Universe) -> [(low: UInt64, high: UInt64)] {
+        var holes: [(low: UInt64, high: UInt64)] = []
         var start = universe.totalRange.base
         for region in layout.sorted(by: { $0.base < $1.base }) {
             if region.base > start { holes.append((start, region.base)) }
             start = max(start, region.end)
         }
         if start < universe.totalRange.end { holes.append((start, universe.totalRange.end)) }
+        return holes
+    }
+
+    /// mmap anywhere of `size` bytes (a multiple of the page size) aligned to `alignment`: the
+    /// lowest aligned address `x` with `[x, x + size)` inside the total range and in no region.
+    static func anywhere(_ layout: Layout, size: UInt64, alignment: UInt64, universe: Universe) -> ConformanceAnswer {
+        if size == 0 || size.addingReportingOverflow(alignment).overflow { return ConformanceAnswer(result: .error(.EINVAL)) }
+        let holes = Self.holes(of: layout, universe: universe)
         for (low, high) in holes {
             // The lowest multiple of the alignment at or above the hole's start.
             let remainder = low % alignment
@@ -34,13 +40,7 @@ enum ProveOracle {
     /// `hole end − size`.
     static func topDown(_ layout: Layout, size: UInt64, alignment: UInt64, universe: Universe) -> ConformanceAnswer {
         if size == 0 || size.addingReportingOverflow(alignment).overflow { return ConformanceAnswer(result: .error(.EINVAL)) }
-        var holes: [(UInt64, UInt64)] = []
-        var start = universe.totalRange.base
-        for region in layout.sorted(by: { $0.base < $1.base }) {
-            if region.base > start { holes.append((start, region.base)) }
-            start = max(start, region.end)
-        }
-        if start < universe.totalRange.end { holes.append((start, universe.totalRange.end)) }
+        let holes = Self.holes(of: layout, universe: universe)
         for (low, high) in holes.reversed() where high - low >= size {
             let x = (high - size) / alignment * alignment
             guard x >= low else { continue }
