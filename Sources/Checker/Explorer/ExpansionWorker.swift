@@ -65,9 +65,7 @@ struct ExpansionWorker {
                     after.faults = FaultInjection()
                 }
                 // Most steps that fail or change nothing share the parent's observation.
-                let unchanged = after.sameContents(as: space)
-                // Moved into the observed state (no copy of the model per step).
-                let observedAfter = unchanged ? ObservedState(model: consume after, sameMemoryAs: observedSpace) : ObservedState(model: consume after)
+                let (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace)
                 let transition = Transition(before: observedSpace, operation: operation, result: result, after: observedAfter)
                 if let violation = check(transition, unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output) {
                     found = (branch, violation)
@@ -86,9 +84,8 @@ struct ExpansionWorker {
                         let operation = context.alphabet.operation(of: branch)
                         let result = operation.apply(to: &after)
                         precondition(after.faults[kind] == 0, "the injected failure was not consumed, though the probe saw an allocation")
-                        let unchanged = after.sameContents(as: space)
                         let observedBefore = ObservedState(model: before, sameMemoryAs: observedSpace)
-                        let observedAfter = unchanged ? ObservedState(model: consume after, sameMemoryAs: observedSpace) : ObservedState(model: consume after)
+                        let (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace)
                         let transition = Transition(before: observedBefore, operation: operation, result: result, after: observedAfter)
                         if let violation = check(transition, unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output) {
                             found = (branch, violation)
@@ -110,6 +107,14 @@ struct ExpansionWorker {
 
     /// Checks one transition from the frontier state, and keeps its target if it is new.
     /// `before` is the frontier state, with the injected failure if the branch has one.
+    /// The state after a step from the frontier state `space`, moved into its observed state (no
+    /// copy of the model per step); a step that changed nothing shares the frontier's observation.
+    private static func observe(_ after: consuming AddressSpace, from space: borrowing AddressSpace,
+                                _ observedSpace: ObservedState) -> (state: ObservedState, unchanged: Bool) {
+        let unchanged = after.sameContents(as: space)
+        return (unchanged ? ObservedState(model: after, sameMemoryAs: observedSpace) : ObservedState(model: after), unchanged)
+    }
+
     /// `unchanged`: the state after has the same contents as the frontier state.
     private mutating func check(_ transition: Transition, unchanged: Bool, parent: Int, branch: Branch, in context: ExpansionContext,
                                 output: inout ChunkOutput) -> Violation? {
