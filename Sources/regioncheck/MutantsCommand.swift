@@ -18,6 +18,10 @@ struct MutantsCommand: ParsableCommand {
             """
     )
 
+    @Option(help: ArgumentHelp("The alphabet of both explorations: standard (default, as the default check) or classic "
+                               + "(the one every kill-matrix figure before 0.19 was measured with).", valueName: "standard|classic"))
+    var alphabet = "standard"
+
     @Option(help: ArgumentHelp("Depth of the exhaustive exploration of tiny.", valueName: "N"))
     var depth = KillMatrixBudget.standard.tinyDepth
 
@@ -61,6 +65,9 @@ struct MutantsCommand: ParsableCommand {
     var list = false
 
     func validate() throws {
+        guard AlphabetSettings.named.contains(where: { $0.name == alphabet }) else {
+            throw ValidationError("--alphabet must be \(AlphabetSettings.named.map(\.name).joined(separator: " or ")), got '\(alphabet)'")
+        }
         guard depth >= 1 && depth <= 64 else { throw ValidationError("--depth must be 1...64, got \(depth)") }
         guard smallDepth >= 0 && smallDepth <= 64 else { throw ValidationError("--small-depth must be 0...64, got \(smallDepth)") }
         guard runs >= 0 else { throw ValidationError("--runs must be 0 or more, got \(runs)") }
@@ -82,7 +89,7 @@ struct MutantsCommand: ParsableCommand {
             for (name, _) in Mutations.allCatalogued { print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(MutantSummaries.line(name))") }
             return
         }
-        let budget = KillMatrixBudget(tinyDepth: depth, smallDepth: smallDepth, randomRuns: runs, randomSteps: steps, seed: parsedSeed!,
+        let budget = KillMatrixBudget(alphabet: AlphabetSettings.named.first { $0.name == alphabet }!.settings, tinyDepth: depth, smallDepth: smallDepth, randomRuns: runs, randomSteps: steps, seed: parsedSeed!,
                                       proveRegions: proveRegions, randomShrinkSeconds: shrinkSeconds)
         let subjects = only.isEmpty ? MutantSubject.catalogue : MutantSubject.catalogue.filter { only.contains($0.name) }
         let context = DetectorContext(workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: out)

@@ -76,6 +76,11 @@ public struct AlphabetSettings: Sendable, Hashable {
         return found.settings
     }
 
+    /// The name of `settings` when they are a named alphabet.
+    public static func name(of settings: AlphabetSettings) -> String? {
+        named.first { $0.settings == settings }?.name
+    }
+
     /// Checks the settings against the universe; `source` names the file or flag they came from.
     func validate(for universe: Universe, source: String) throws(InputError) {
         func fail(_ field: String, _ message: String) -> InputError {

@@ -1,9 +1,8 @@
 import Foundation
 import Model
 
-/// The exhaustive explorer as a detector: every sequence up to `depth` branches on `universe`,
-/// the classic alphabet unless told otherwise: the standard one costs about ten times as much per
-/// state, which the debug CI budget (`mutants --depth 3 --small-depth 2`) cannot afford. Its
+/// The exhaustive explorer as a detector: every sequence up to `depth` branches on `universe`
+/// over an alphabet (the kill matrix passes the standard one unless told otherwise). Its
 /// counterexample is a shortest one.
 public struct ExplorerDetector: MutantDetector {
     public var universe: Universe
@@ -22,7 +21,7 @@ public struct ExplorerDetector: MutantDetector {
     public var name: String { "explore \(universe.name)" }
     public var fileLabel: String { "explore-\(universe.name)" }
     public var budget: String {
-        "explore \(universe.name) to depth \(depth), \(settings == .classic ? "classic alphabet" : "alphabet \(settings.summary)")"
+        "explore \(universe.name) to depth \(depth), \(AlphabetSettings.name(of: settings).map { "\($0) alphabet" } ?? "alphabet \(settings.summary)")"
     }
 
     public func detect(_ subject: MutantSubject, context: DetectorContext) throws(InputError) -> DetectorResult {
@@ -54,7 +53,11 @@ public struct ExplorerDetector: MutantDetector {
         var words = ["regioncheck", "explore", "--universe", universe.name, "--depth", "\(depth)"]
         for name in subject.mutations.names { words += ["--mutant", name] }
         if context.properties.ids != PropertyCatalogue.ids { words += ["--properties", context.properties.ids.joined(separator: ",")] }
-        if settings == .classic { words += ["--alphabet", "classic"] } else { words.append("(alphabet: \(settings.summary))") }
+        switch AlphabetSettings.name(of: settings) {
+        case "standard"?: break
+        case let name?: words += ["--alphabet", name]
+        case nil: words.append("(alphabet: \(settings.summary))")
+        }
         return words.joined(separator: " ")
     }
 }

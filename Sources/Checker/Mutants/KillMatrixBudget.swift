@@ -2,6 +2,8 @@ import Model
 
 /// The budgets of the standard detectors, as `regioncheck mutants` takes them.
 public struct KillMatrixBudget: Sendable, Hashable {
+    /// The alphabet both explorations use.
+    public var alphabet: AlphabetSettings
     /// Depth of the exhaustive exploration of `tiny`.
     public var tinyDepth: Int
     /// Depth of the exhaustive exploration of `small` (0 leaves it out).
@@ -15,8 +17,12 @@ public struct KillMatrixBudget: Sendable, Hashable {
     /// The wall-clock net of each random shrink (`RandomDetector.shrinkSeconds`).
     public var randomShrinkSeconds: Double
 
-    public init(tinyDepth: Int = 4, smallDepth: Int = 3, randomRuns: Int = 200, randomSteps: Int = 200, seed: UInt64 = 1,
+    /// The standard alphabet to depth 3 on tiny and 2 on small: every mutant's shortest
+    /// counterexample has at most three steps, and the standard alphabet contains the classic one,
+    /// so none gets longer; tiny at depth 4 would take minutes on the clean reference.
+    public init(alphabet: AlphabetSettings = .standard, tinyDepth: Int = 3, smallDepth: Int = 2, randomRuns: Int = 200, randomSteps: Int = 200, seed: UInt64 = 1,
                 proveRegions: Int = ProveRun.defaultRegions, randomShrinkSeconds: Double = RandomDetector.defaultShrinkSeconds) {
+        self.alphabet = alphabet
         self.tinyDepth = tinyDepth
         self.smallDepth = smallDepth
         self.randomRuns = randomRuns
@@ -32,8 +38,8 @@ public struct KillMatrixBudget: Sendable, Hashable {
     /// this list, the one place a detector is added. `prove` comes last: it covers only the
     /// placement and split seams, and its counterexamples are layouts, not histories.
     public var detectors: [any MutantDetector] {
-        var list: [any MutantDetector] = [ExplorerDetector(universe: .tiny, depth: tinyDepth)]
-        if smallDepth > 0 { list.append(ExplorerDetector(universe: .small, depth: smallDepth)) }
+        var list: [any MutantDetector] = [ExplorerDetector(universe: .tiny, depth: tinyDepth, settings: alphabet)]
+        if smallDepth > 0 { list.append(ExplorerDetector(universe: .small, depth: smallDepth, settings: alphabet)) }
         if randomRuns > 0 {
             list.append(RandomDetector(universe: .serenity, runs: randomRuns, steps: randomSteps, seed: seed, shrinkSeconds: randomShrinkSeconds))
         }

@@ -85,6 +85,7 @@ enum MalformedInputCorpus {
         c += values(["prove", "--regions", "1"], "--mutant", ["x"])
         c.append(MalformedInput(["prove", "--regions", "1", "--properties-dir", "missing"], mentions: ["missing"]))
 
+        c += values(["mutants"], "--alphabet", ["x", "", "Standard"])
         c += values(["mutants"], "--depth", ["0", "65", "x"])
         c += values(["mutants"], "--small-depth", ["-1", "65"])
         c += values(["mutants"], "--runs", ["-1"])
