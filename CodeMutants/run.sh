@@ -33,13 +33,13 @@ done
 mkdir -p "$out" && out=$(cd "$out" && pwd)
 
 # The detectors: name and command, the budgets of `regioncheck mutants` (its defaults: the
-# explorer detectors use the classic alphabet, as ExplorerDetector does).
+# explorers on the standard alphabet, tiny to depth 3 and small to depth 2).
 detectors=(default explore-tiny explore-small random prove)
 command_for() { # detector, trace path
     case "$1" in
         default) echo "--trace-out $2" ;;
-        explore-tiny) echo "explore --universe tiny --depth 4 --alphabet classic --trace-out $2" ;;
-        explore-small) echo "explore --universe small --depth 3 --alphabet classic --trace-out $2" ;;
+        explore-tiny) echo "explore --universe tiny --depth 3 --trace-out $2" ;;
+        explore-small) echo "explore --universe small --depth 2 --trace-out $2" ;;
         random) echo "random --universe serenity --runs 200 --steps 200 --seed 1 --trace-out $2" ;;
         prove) echo "prove --regions 16 --trace-out ${2%.json}" ;;
     esac
