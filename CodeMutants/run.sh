@@ -53,8 +53,10 @@ for p in "$repo"/CodeMutants/*.patch; do
 done
 [ ${#patches[@]} -gt 0 ] || { echo "run.sh: no patch selected" >&2; exit 2; }
 
-# The scratch copy: the package's tracked files as they are in the work tree.
+# The scratch copy: the package's tracked files as they are in the work tree. The old copy's
+# sources go first (its .build cache stays): a file deleted since would otherwise still compile.
 mkdir -p "$scratch/src"
+rm -rf "$scratch/src/Package.swift" "$scratch/src/Adapter" "$scratch/src/Sources" "$scratch/src/Tests" "$scratch/src/Properties" "$scratch/src/Examples"
 (cd "$repo" && git ls-files -z -- Package.swift Adapter Sources Tests Properties Examples | xargs -0 tar -cf - ) | tar -xf - -C "$scratch/src"
 cd "$scratch/src" || exit 2
 
