@@ -232,3 +232,90 @@ enum ChangeChecks {
         return value == .max ? sorted.count - first : sorted.firstIndex(notBelow: value + 1) - first
     }
 }
+
+extension ChangeChecks {
+    /// `offset-coherence` on the regions a step may have moved: those of the changed window, and
+    /// those showing an object whose frames changed or one of whose frames changed its data. Any
+    /// other region before the step is, element for element, a region after it, and no other
+    /// region overlaps it (the regions after are chained), so it keeps its pages and their data.
+    static func offsetCoherence(_ t: Transition, _ c: StepChanges) -> Bool {
+        guard c.bothOrderly else { return false }
+        if case .teardown = t.operation { return true }
+        let before = c.before, after = c.after, delta = c.delta, P = c.universe.pageSize
+        // Objects whose pages may now hold other frames or other data.
+        var suspects: [UInt64] = []
+        for object in before.objects[delta.objects.before] {
+            if let now = self.object(object.id, in: after.objects), now.populated != object.populated { suspects.append(object.id) }
+        }
+        let changedFrames = before.framesInUse[delta.framesInUse.before].map(\.frame).sorted()
+        if !changedFrames.isEmpty {
+            for object in before.objects where object.populated.contains(where: { changedFrames.containsSorted($0.frame) }) {
+                suspects.append(object.id)
+            }
+        }
+        suspects.sort()
+        var sources = Array(c.changedRegionsBefore)
+        if !suspects.isEmpty {
+            for (i, region) in before.regions.enumerated() where !delta.regions.before.contains(i) && suspects.containsSorted(region.object) {
+                sources.append(region)
+            }
+        }
+        guard !sources.isEmpty else { return true }
+        let removed: AddressSpan? = t.result.isSuccess ? {
+            switch t.operation {
+            case .munmap, .mmap: operatedRange(of: t.operation, pageSize: P).map(AddressSpan.init)
+            default: nil
+            }
+        }() : nil
+        var touched: UInt64?
+        if case let .touch(address, true, _) = t.operation { touched = address / P }
+        func kept(_ segment: AddressSpan, of source: ObservedRegion) -> Bool {
+            guard !segment.isEmpty else { return true }
+            var covered: UInt64 = 0
+            var i = firstRegion(endingAbove: segment.lower, in: after.regions)
+            while i < after.regions.count && after.regions[i].base < segment.upper {
+                let piece = after.regions[i]
+                i += 1
+                guard AddressSpan(piece).intersects(segment) else { continue }
+                let overlap = AddressSpan(piece).intersection(segment)
+                covered += overlap.size
+                let wanted = source.objectPage(of: overlap.lower, pageSize: P)
+                guard piece.object == source.object, piece.objectPage(of: overlap.lower, pageSize: P) == wanted else { return false }
+                guard let old = object(source.object, in: before.objects), let new = object(piece.object, in: after.objects) else { continue }
+                for page in old.populated where page.page >= wanted && page.page - wanted < overlap.size / P {
+                    let vpn = overlap.lower / P + (page.page - wanted)
+                    guard frame(of: page.page, in: new) == page.frame else { return false }
+                    if vpn != touched && contents(of: page.frame, in: before.framesInUse) != contents(of: page.frame, in: after.framesInUse) {
+                        return false
+                    }
+                }
+            }
+            return covered == segment.size
+        }
+        for source in sources {
+            let span = AddressSpan(source)
+            if let removed, span.intersects(removed) {
+                let parts = SplitOracle.outsideParts(of: span, cutBy: removed)
+                if !kept(parts.below, of: source) || !kept(parts.above, of: source) { return false }
+            } else if !kept(span, of: source) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The frame behind an object page (the first listed, as `FrameOracle` answers).
+    private static func frame(of page: UInt64, in object: ObservedObject) -> UInt64? {
+        object.populated.first { $0.page == page }?.frame
+    }
+
+    /// The data word of a frame in use, in an ascending list.
+    private static func contents(of frame: UInt64, in frames: [ObservedFrame]) -> UInt32? {
+        var low = 0, high = frames.count
+        while low < high {
+            let middle = (low + high) / 2
+            if frames[middle].frame < frame { low = middle + 1 } else { high = middle }
+        }
+        return low < frames.count && frames[low].frame == frame ? frames[low].contents : nil
+    }
+}

@@ -20,10 +20,11 @@ public struct Property: Sendable {
         let stateCheck: (@Sendable (ObservedState) -> String?)?
         let transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?
         let changeCheck: (@Sendable (StepChanges) -> Bool)?
+        let stepChangeCheck: (@Sendable (Transition, StepChanges) -> Bool)?
 
         init(id: String, summary: String, scope: Scope, isPolicy: Bool, needs: ObservationCapabilities,
              stateCheck: (@Sendable (ObservedState) -> String?)?, transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?,
-             changeCheck: (@Sendable (StepChanges) -> Bool)? = nil) {
+             changeCheck: (@Sendable (StepChanges) -> Bool)? = nil, stepChangeCheck: (@Sendable (Transition, StepChanges) -> Bool)? = nil) {
             self.id = id
             self.summary = summary
             self.scope = scope
@@ -32,6 +33,7 @@ public struct Property: Sendable {
             self.stateCheck = stateCheck
             self.transitionCheck = transitionCheck
             self.changeCheck = changeCheck
+            self.stepChangeCheck = stepChangeCheck
         }
     }
 
@@ -81,7 +83,23 @@ public struct Property: Sendable {
     /// the explanation. So a change check decides how much is looked at, never what is reported.
     public func judgingChanges(_ holds: @escaping @Sendable (StepChanges) -> Bool) -> Property {
         Property(storage: Storage(id: id, summary: summary, scope: scope, isPolicy: isPolicy, needs: needs, stateCheck: storage.stateCheck,
-                                  transitionCheck: storage.transitionCheck, changeCheck: holds))
+                                  transitionCheck: storage.transitionCheck, changeCheck: holds, stepChangeCheck: storage.stepChangeCheck))
+    }
+
+    /// The same property, with a check of its transition part that looks only at what the step
+    /// changed; as for `judgingChanges`, true means the part certainly holds, false sends the step
+    /// to the full transition check.
+    public func judgingStepChanges(_ holds: @escaping @Sendable (Transition, StepChanges) -> Bool) -> Property {
+        Property(storage: Storage(id: id, summary: summary, scope: scope, isPolicy: isPolicy, needs: needs, stateCheck: storage.stateCheck,
+                                  transitionCheck: storage.transitionCheck, changeCheck: storage.changeCheck, stepChangeCheck: holds))
+    }
+
+    /// Whether the transition part can be judged on a step's changes (`judgingStepChanges`).
+    var judgesStepChanges: Bool { storage.stepChangeCheck != nil && storage.transitionCheck != nil }
+
+    /// The step change check's answer: true when the transition part certainly holds.
+    func transitionHolds(_ transition: Transition, _ changes: StepChanges) -> Bool {
+        storage.stepChangeCheck?(transition, changes) ?? false
     }
 
     /// Whether the state part can be judged on a step's changes (`judgingChanges`).

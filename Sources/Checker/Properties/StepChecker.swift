@@ -1,5 +1,6 @@
-/// Checks the steps of one run in order, judging each property's state part on what the step
-/// changed when it can: the state part of a property held on the step's parent (checked in full,
+/// Checks the steps of one run in order, judging each property on what the step changed when it
+/// can. A transition part with a step change check (`offset-coherence`) is judged on the changes
+/// whenever its check is sure; a state part of a property held on the step's parent (checked in full,
 /// or judged on changes that were themselves certain), the property has a change check, and the
 /// check is certain the part still holds. Everything else — the first state, a property that was
 /// violated or not checked on the parent, a change check that cannot be sure — is checked in full,
@@ -68,7 +69,13 @@ public struct StepChecker: Sendable {
                 heldOnParent[i] = true
                 continue
             }
-            if let v = property.checkTransitionPart(t, conventions: conventions) {
+            var transitionHolds = false
+            if property.judgesStepChanges {
+                if changes == nil { changes = stepChanges(t) }
+                transitionHolds = property.transitionHolds(t, changes!)
+                if transitionHolds { judgedOnChanges += 1 }
+            }
+            if !transitionHolds, let v = property.checkTransitionPart(t, conventions: conventions) {
                 found.append(v)
                 if stopAtFirst { break }
                 continue
