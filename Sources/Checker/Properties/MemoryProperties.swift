@@ -26,9 +26,16 @@ enum MemoryProperties {
     /// of every hole: the answer depends on what the implementation holds besides what it reports.
     static func holesMappable(_ state: ObservedState, regions: [ObservedRegion]) -> String? {
         guard state.canProbe else { return nil }
-        for hole in HoleOracle.holes(of: regions, in: state.universe.totalRange) {
+        // The model is taken out of the state once, not copied for every hole.
+        if let model = state.model { return firstUnmappableHole(of: regions, state.universe) { model.probeFixedMapping(of: $0) } }
+        return firstUnmappableHole(of: regions, state.universe) { state.probeFixedMapping(of: $0) }
+    }
+
+    private static func firstUnmappableHole(of regions: [ObservedRegion], _ universe: Universe,
+                                            probe: (VirtualRange) -> OperationResult?) -> String? {
+        for hole in HoleOracle.holes(of: regions, in: universe.totalRange) {
             guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { continue }
-            switch state.probeFixedMapping(of: range) {
+            switch probe(range) {
             case .ok(hole.lower)?, nil: continue
             case let result?:
                 return "the hole \(hole) is free, but mapping it fixed-noreplace returns \(result)"
