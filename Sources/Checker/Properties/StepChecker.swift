@@ -10,6 +10,8 @@ public struct StepChecker: Sendable {
     public let properties: PropertySet
     /// Per property: its state part held on the parent (or it cannot be fed and holds vacuously).
     private var heldOnParent: [Bool]
+    /// The same for the step being checked, swapped in at its end (no array allocated per step).
+    private var heldNow: [Bool]
     /// The parent's order facts, when some step computed them.
     private var parentShape: ObservationShape?
     /// How many state parts were judged on changes and how many in full (a test holds the first
@@ -20,6 +22,7 @@ public struct StepChecker: Sendable {
     public init(_ properties: PropertySet) {
         self.properties = properties
         heldOnParent = Array(repeating: false, count: properties.properties.count)
+        heldNow = heldOnParent
     }
 
     /// The first violated state invariant of the first state, every one checked in full.
@@ -62,11 +65,11 @@ public struct StepChecker: Sendable {
         let conventions = properties.conventions ?? ErrorConventions(of: t.before.design)
         var changes: StepChanges?
         var found: [Violation] = []
-        let parentHeld = heldOnParent
-        for i in heldOnParent.indices { heldOnParent[i] = false }
+        for i in heldNow.indices { heldNow[i] = false }
+        defer { swap(&heldOnParent, &heldNow) }
         for (i, property) in properties.properties.enumerated() {
             guard property.isCheckable(on: t.after.capabilities) else {
-                heldOnParent[i] = true
+                heldNow[i] = true
                 continue
             }
             var transitionHolds = false
@@ -81,14 +84,14 @@ public struct StepChecker: Sendable {
                 continue
             }
             guard property.hasStatePart else {
-                heldOnParent[i] = true
+                heldNow[i] = true
                 continue
             }
-            if property.judgesChanges && parentHeld[i] {
+            if property.judgesChanges && heldOnParent[i] {
                 if changes == nil { changes = stepChanges(t) }
                 if property.holdsAfter(changes!) {
                     judgedOnChanges += 1
-                    heldOnParent[i] = true
+                    heldNow[i] = true
                     continue
                 }
             }
@@ -98,7 +101,7 @@ public struct StepChecker: Sendable {
                 if stopAtFirst { break }
                 continue
             }
-            heldOnParent[i] = true
+            heldNow[i] = true
         }
         parentShape = changes?.shape
         return found
