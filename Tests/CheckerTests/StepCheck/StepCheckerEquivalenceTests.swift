@@ -53,7 +53,9 @@ struct StepCheckerEquivalenceTests {
                 let (violating, onChanges) = Self.compare(AddressSpace(universe: universe, design: design), seed: seed, steps: 150) { $0 }
                 // The serenity design at HEAD has findings of its own; the reference is clean.
                 if design == .reference { #expect(violating == 0) }
-                #expect(onChanges > 150)
+                // Most steps judge the five state parts and offset-coherence on changes: the order
+                // facts hold, so the checks that need them are used, not just the full check.
+                #expect(onChanges > 4 * 150)
             }
         }
     }
