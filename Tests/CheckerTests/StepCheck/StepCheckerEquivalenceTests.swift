@@ -96,9 +96,12 @@ struct StepCheckerEquivalenceTests {
 
 /// The reference model, reporting a state that is wrong somewhere no step operated on, from step
 /// `from` on: a stray frame, an untouched region's offset, a missing PTE, a stale TLB entry, a
-/// table freed under a region, a reference too many.
+/// table freed under a region, a reference too many, the lowest region grown over the next one
+/// or by a byte.
 struct CorruptingImplementation: ImplementationUnderTest {
-    enum Corruption: CaseIterable, Sendable { case leakedFrame, shiftedOffset, droppedPTE, staleTLB, droppedTable, extraReference }
+    enum Corruption: CaseIterable, Sendable {
+        case leakedFrame, shiftedOffset, droppedPTE, staleTLB, droppedTable, extraReference, overlappingRegion, unalignedRegion
+    }
 
     var space: AddressSpace
     let corruption: Corruption
@@ -142,6 +145,10 @@ struct CorruptingImplementation: ImplementationUnderTest {
             if !o.pageTables.isEmpty { o.pageTables.removeFirst() }
         case .extraReference:
             if !o.objects.isEmpty { o.objects[0].referenceCount += 1 }
+        case .overlappingRegion:
+            if o.regions.count >= 2 { o.regions[0].size = o.regions[1].base - o.regions[0].base + universe.pageSize }
+        case .unalignedRegion:
+            if !o.regions.isEmpty { o.regions[0].size += 1 }
         }
         return o
     }
