@@ -69,17 +69,22 @@ public enum Replayer {
         outcomes.reserveCapacity(trace.steps.count)
         var identities = ObjectIdentities()
         var coverage = Coverage()
+        // The state after a step is the next step's state before (observed once), and the
+        // checker judges the state parts on what each step changed.
+        var checker = StepChecker(properties)
+        var current = ObservedState(model: space)
         for (i, step) in trace.steps.enumerated() {
-            let transition = Transition(applying: step.operation, to: space)
+            let result = step.operation.apply(to: &space)
+            let transition = Transition(before: current, operation: step.operation, result: result, after: ObservedState(model: space))
+            current = transition.after
             coverage.record(transition)
-            space = transition.after.model!
             // The after-state's own observation, made once and shared with the properties; none
             // at all when no picture is drawn and no property asks.
             let observed = pictures == .none ? nil : transition.after.observation
             if let observed {
                 identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
             }
-            var violations = properties.allViolations(transition)
+            var violations = checker.allViolations(transition)
             if let z3, z3.selects(transition), let disagreement = z3.check(transition).disagreement,
                !violations.contains(where: { $0.property == disagreement.property }) {
                 violations.append(disagreement)

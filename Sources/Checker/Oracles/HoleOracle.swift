@@ -6,14 +6,18 @@ enum HoleOracle {
     static func holes(of regions: [ObservedRegion], in total: VirtualRange) -> [AddressSpan] {
         var holes: [AddressSpan] = []
         var free = total.base  // everything below is used or outside
+        // Empty spans are never listed (appended only when not empty: no second array per call).
         for region in RegionLookupOracle.inAddressOrder(regions) {
             let span = AddressSpan(region)
-            if span.lower > free { holes.append(AddressSpan(free, min(span.lower, total.end))) }
+            if span.lower > free {
+                let hole = AddressSpan(free, min(span.lower, total.end))
+                if !hole.isEmpty { holes.append(hole) }
+            }
             free = max(free, span.upper)
             if free >= total.end { break }
         }
         if free < total.end { holes.append(AddressSpan(free, total.end)) }
-        return holes.filter { !$0.isEmpty }
+        return holes
     }
 
     /// Whether nothing observed intersects `span`.

@@ -10,18 +10,7 @@ enum MemoryProperties {
         state: { state in
             let observation = state.observation
             if let problem = ResourceOracle.firstLeak(in: observation, universe: state.universe) { return problem }
-            // Address space: every hole can be mapped again exactly (one authority). The hole is
-            // the oracle's; the implementation is driven to map it, PROT_NONE fixed-noreplace.
-            guard state.canProbe else { return nil }
-            for hole in HoleOracle.holes(of: observation.regions, in: state.universe.totalRange) {
-                guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { continue }
-                switch state.probeFixedMapping(of: range) {
-                case .ok(hole.lower)?, nil: continue
-                case let result?:
-                    return "the hole \(hole) is free, but mapping it fixed-noreplace returns \(result)"
-                }
-            }
-            return nil
+            return holesMappable(state, regions: observation.regions)
         },
         transition: { t in
             guard case .teardown = t.operation else { return nil }
@@ -30,7 +19,30 @@ enum MemoryProperties {
             else { return nil }
             return "after teardown \(after.regions.count) regions, \(after.objects.count) VMObjects, "
                 + "\(after.framesInUse.count) frames and \(after.pageTables.count) page tables remain"
-        })
+        }).judgingChanges(ChangeChecks.noLeak)
+
+    /// Address space: every hole can be mapped again exactly (one authority). The hole is the
+    /// oracle's; the implementation is driven to map it, PROT_NONE fixed-noreplace. Always asked
+    /// of every hole: the answer depends on what the implementation holds besides what it reports.
+    static func holesMappable(_ state: ObservedState, regions: [ObservedRegion]) -> String? {
+        guard state.canProbe else { return nil }
+        // The model is taken out of the state once, not copied for every hole.
+        if let model = state.model { return firstUnmappableHole(of: regions, state.universe) { model.probeFixedMapping(of: $0) } }
+        return firstUnmappableHole(of: regions, state.universe) { state.probeFixedMapping(of: $0) }
+    }
+
+    private static func firstUnmappableHole(of regions: [ObservedRegion], _ universe: Universe,
+                                            probe: (VirtualRange) -> OperationResult?) -> String? {
+        for hole in HoleOracle.holes(of: regions, in: universe.totalRange) {
+            guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { continue }
+            switch probe(range) {
+            case .ok(hole.lower)?, nil: continue
+            case let result?:
+                return "the hole \(hole) is free, but mapping it fixed-noreplace returns \(result)"
+            }
+        }
+        return nil
+    }
 
     static let mmuCoherence = Property(
         id: "mmu-coherence",
@@ -50,7 +62,7 @@ enum MemoryProperties {
         }
         let expected = TranslationOracle.expectedEntries(of: observation, pageSize: P)
         for entry in expected {
-            let address = (entry.page * P).hex
+            var address: String { (entry.page * P).hex }  // only for a message
             guard let pte = TranslationOracle.entry(for: entry.page, in: observation.ptes) else {
                 return "page \(address) is populated in an accessible region but has no PTE"
             }
@@ -70,7 +82,7 @@ enum MemoryProperties {
             return "a PTE maps \((pte.page * P).hex) in a page table that is not allocated"
         }
         return nil
-    }
+    }.judgingChanges(ChangeChecks.mmuCoherence)
 
     static let tlbCoherence = Property(
         id: "tlb-coherence", summary: "every TLB entry equals the current PTE", needs: [.regions, .pageTables, .tlb]
@@ -87,5 +99,5 @@ enum MemoryProperties {
             }
         }
         return nil
-    }
+    }.judgingChanges(ChangeChecks.tlbCoherence)
 }

@@ -19,9 +19,12 @@ public struct Property: Sendable {
         let needs: ObservationCapabilities
         let stateCheck: (@Sendable (ObservedState) -> String?)?
         let transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?
+        let changeCheck: (@Sendable (StepChanges) -> Bool)?
+        let stepChangeCheck: (@Sendable (Transition, StepChanges) -> Bool)?
 
         init(id: String, summary: String, scope: Scope, isPolicy: Bool, needs: ObservationCapabilities,
-             stateCheck: (@Sendable (ObservedState) -> String?)?, transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?) {
+             stateCheck: (@Sendable (ObservedState) -> String?)?, transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?,
+             changeCheck: (@Sendable (StepChanges) -> Bool)? = nil, stepChangeCheck: (@Sendable (Transition, StepChanges) -> Bool)? = nil) {
             self.id = id
             self.summary = summary
             self.scope = scope
@@ -29,10 +32,13 @@ public struct Property: Sendable {
             self.needs = needs
             self.stateCheck = stateCheck
             self.transitionCheck = transitionCheck
+            self.changeCheck = changeCheck
+            self.stepChangeCheck = stepChangeCheck
         }
     }
 
     private let storage: Storage
+    private init(storage: Storage) { self.storage = storage }
 
     public var id: String { storage.id }
     public var summary: String { storage.summary }
@@ -70,6 +76,47 @@ public struct Property: Sendable {
         storage = Storage(id: id, summary: summary, scope: .transition, isPolicy: isPolicy, needs: needs, stateCheck: state,
                           transitionCheck: { t, _ in transition(t) })
     }
+
+    /// The same property, with a check of its state part that judges only what a step changed.
+    /// `holds` answers true only when the state part certainly holds after the step, given that it
+    /// held before it; false sends the step to the full state check, which gives the verdict and
+    /// the explanation. So a change check decides how much is looked at, never what is reported.
+    public func judgingChanges(_ holds: @escaping @Sendable (StepChanges) -> Bool) -> Property {
+        Property(storage: Storage(id: id, summary: summary, scope: scope, isPolicy: isPolicy, needs: needs, stateCheck: storage.stateCheck,
+                                  transitionCheck: storage.transitionCheck, changeCheck: holds, stepChangeCheck: storage.stepChangeCheck))
+    }
+
+    /// The same property, with a check of its transition part that looks only at what the step
+    /// changed; as for `judgingChanges`, true means the part certainly holds, false sends the step
+    /// to the full transition check.
+    public func judgingStepChanges(_ holds: @escaping @Sendable (Transition, StepChanges) -> Bool) -> Property {
+        Property(storage: Storage(id: id, summary: summary, scope: scope, isPolicy: isPolicy, needs: needs, stateCheck: storage.stateCheck,
+                                  transitionCheck: storage.transitionCheck, changeCheck: storage.changeCheck, stepChangeCheck: holds))
+    }
+
+    /// Whether the transition part can be judged on a step's changes (`judgingStepChanges`).
+    var judgesStepChanges: Bool { storage.stepChangeCheck != nil && storage.transitionCheck != nil }
+
+    /// The step change check's answer: true when the transition part certainly holds.
+    func transitionHolds(_ transition: Transition, _ changes: StepChanges) -> Bool {
+        storage.stepChangeCheck?(transition, changes) ?? false
+    }
+
+    /// Whether the state part can be judged on a step's changes (`judgingChanges`).
+    public var judgesChanges: Bool { storage.changeCheck != nil && storage.stateCheck != nil }
+
+    /// The change check's answer: true when the state part certainly holds after the step.
+    func holdsAfter(_ changes: StepChanges) -> Bool { storage.changeCheck?(changes) ?? false }
+
+    /// Checks the transition part alone.
+    func checkTransitionPart(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
+        guard isCheckable(on: transition.after.capabilities), let transitionCheck = storage.transitionCheck,
+              let problem = transitionCheck(transition, conventions) else { return nil }
+        return Violation(property: id, explanation: problem)
+    }
+
+    /// Whether the property has a state part at all.
+    var hasStatePart: Bool { storage.stateCheck != nil }
 
     /// Checks the state part on `state` (a pure transition property holds vacuously here, and so
     /// does one the implementation cannot feed).

@@ -118,5 +118,5 @@ enum SplitProperties {
             }
         }
         return nil
-    }
+    }.judgingStepChanges(ChangeChecks.offsetCoherence)
 }

@@ -11,7 +11,7 @@ enum StateProperties {
             if previous == nil || AddressSpan(region).upper > AddressSpan(previous!).upper { previous = region }
         }
         return nil
-    }
+    }.judgingChanges(ChangeChecks.noOverlap)
 
     static let inBounds = Property(
         id: "in-bounds", summary: "every region is page-aligned, non-empty and inside the total range"
@@ -28,7 +28,7 @@ enum StateProperties {
             }
         }
         return nil
-    }
+    }.judgingChanges(ChangeChecks.inBounds)
 
     /// A self-check of the reference model, not a property of the specification: the model's
     /// red-black tree is well formed. Only the model can show its tree (`.modelInternals`), so

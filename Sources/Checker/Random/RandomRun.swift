@@ -68,7 +68,11 @@ extension RandomSetup {
         var space = AddressSpace(universe: universe, design: design, mutations: mutations, serenityFixes: serenityFixes)
         var statistics = RandomStatistics()
         statistics.runs = 1
-        if checking, let violation = properties.firstViolation(state: space) {
+        // Each step's state after is the next step's state before: observed once, and the
+        // checker judges the state parts on what the step changed.
+        var checker = StepChecker(properties)
+        var current = ObservedState(model: space)
+        if checking, let violation = checker.firstViolation(initial: current) {
             return RunOutcome(steps: [], violation: violation, statistics: statistics)
         }
         var violation: Violation?
@@ -82,8 +86,9 @@ extension RandomSetup {
             let step = next(space)
             if recording { recorded.append(step) }
             if checking {
-                let before = space
+                let before = current
                 let (operation, result) = RandomExecution.apply(step, to: &space)
+                current = ObservedState(model: space)
                 statistics.record(step.kind, result)
                 if recording {
                     // A randomized mmap keeps the index it took rather than the raw 64-bit draw:
@@ -93,9 +98,9 @@ extension RandomSetup {
                     order.concrete &+= operation.shrinkCost(in: universe)
                     order.abstract &+= recorded[recorded.count - 1].shrinkCost
                 }
-                let transition = Transition(before: before, operation: operation, result: result, after: space)
+                let transition = Transition(before: before, operation: operation, result: result, after: current)
                 statistics.coverage.record(transition)
-                violation = properties.firstViolation(transition)
+                violation = checker.firstViolation(transition)
                 if violation == nil, let z3Check {
                     switch z3Check.checkIfSelected(transition) {
                     case let .inconclusive(property, reason)?: undecided = "Z3 could not decide \(property) on \(operation): \(reason)"

@@ -14,11 +14,15 @@ public enum TraceCheck {
     public static func firstViolation(of trace: Trace, properties: PropertySet = PropertySet()) -> Finding? {
         var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
                                  serenityFixes: trace.serenityFixes)
-        if let v = properties.firstViolation(state: space) { return Finding(violation: v, step: 0) }
+        var checker = StepChecker(properties)
+        var current = ObservedState(model: space)
+        if let v = checker.firstViolation(initial: current) { return Finding(violation: v, step: 0) }
         for (i, step) in trace.steps.enumerated() {
-            let transition = Transition(applying: step.operation, to: space)
-            if let v = properties.firstViolation(transition) { return Finding(violation: v, step: i + 1) }
-            space = transition.after.model!
+            let result = step.operation.apply(to: &space)
+            let after = ObservedState(model: space)
+            let transition = Transition(before: current, operation: step.operation, result: result, after: after)
+            if let v = checker.firstViolation(transition) { return Finding(violation: v, step: i + 1) }
+            current = after
         }
         return nil
     }

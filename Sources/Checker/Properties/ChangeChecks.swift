@@ -1,0 +1,321 @@
+import Model
+
+/// The change checks of the state invariants (`Property.judgingChanges`): each answers whether
+/// its invariant certainly still holds after a step, given that it held before it, by looking at
+/// the windows the checker found between the two observations and at what those windows can
+/// reach (the neighbours of a changed region, the tables a vanished region lay in, the pages an
+/// object with new frames is shown at). They need the order facts of both states; without them,
+/// or whenever they cannot be sure, they answer false and the full check judges the step.
+enum ChangeChecks {
+    /// Ascending and chained regions cannot overlap.
+    static func noOverlap(_ c: StepChanges) -> Bool { c.shape.regionsChained }
+
+    /// Only the changed regions can be out of bounds.
+    static func inBounds(_ c: StepChanges) -> Bool {
+        let total = AddressSpan(c.universe.totalRange), P = c.universe.pageSize
+        for region in c.changedRegionsAfter {
+            guard region.base.isAligned(to: P), region.size.isAligned(to: P), region.size > 0,
+                  !region.base.addingReportingOverflow(region.size).overflow, total.contains(AddressSpan(region)) else { return false }
+        }
+        return true
+    }
+
+    /// A TLB entry can disagree only if it is new or its page's PTE changed.
+    static func tlbCoherence(_ c: StepChanges) -> Bool {
+        guard c.bothOrderly else { return false }
+        let ptes = c.after.ptes, tlb = c.after.tlb
+        for entry in tlb[c.delta.tlb.after] where TranslationOracle.entry(for: entry.page, in: ptes) != entry { return false }
+        func agrees(_ page: UInt64) -> Bool {
+            guard let cached = TranslationOracle.entry(for: page, in: tlb) else { return true }
+            return TranslationOracle.entry(for: page, in: ptes) == cached
+        }
+        for pte in c.before.ptes[c.delta.ptes.before] where !agrees(pte.page) { return false }
+        for pte in c.after.ptes[c.delta.ptes.after] where !agrees(pte.page) { return false }
+        return true
+    }
+
+    /// `no-leak`'s accounting, judged on the changed regions, objects, frames and tables; the
+    /// hole probe asks the implementation, whose hidden state no observation shows, so it runs in
+    /// full (`MemoryProperties.holesMappable`).
+    static func noLeak(_ c: StepChanges) -> Bool {
+        guard c.bothOrderly, accountingHolds(c) else { return false }
+        return MemoryProperties.holesMappable(c.state, regions: c.after.regions) == nil
+    }
+
+    /// References, frames and tables balance after the step.
+    static func accountingHolds(_ c: StepChanges) -> Bool {
+        let before = c.before, after = c.after, delta = c.delta
+        // References: an object's count moves only by the changed regions that name it.
+        var ids: [UInt64] = []
+        for object in before.objects[delta.objects.before] { ids.append(object.id) }
+        for object in after.objects[delta.objects.after] { ids.append(object.id) }
+        for region in c.changedRegionsBefore { ids.append(region.object) }
+        for region in c.changedRegionsAfter { ids.append(region.object) }
+        ids.sort()
+        for (k, id) in ids.enumerated() where k == 0 || ids[k - 1] != id {
+            var references = object(id, in: before.objects)?.referenceCount ?? 0
+            for region in c.changedRegionsBefore where region.object == id { references -= 1 }
+            for region in c.changedRegionsAfter where region.object == id { references += 1 }
+            if let live = object(id, in: after.objects) {
+                if references < 1 || live.referenceCount != references { return false }
+            } else if references != 0 {
+                return false
+            }
+        }
+        // Frames: a frame's owners move only with the changed objects, its use only with the changed frames.
+        var released: [UInt64] = [], owned: [UInt64] = []
+        for object in before.objects[delta.objects.before] { for page in object.populated { released.append(page.frame) } }
+        for object in after.objects[delta.objects.after] { for page in object.populated { owned.append(page.frame) } }
+        var frames = released + owned
+        for frame in before.framesInUse[delta.framesInUse.before] { frames.append(frame.frame) }
+        for frame in after.framesInUse[delta.framesInUse.after] { frames.append(frame.frame) }
+        released.sort()
+        owned.sort()
+        frames.sort()
+        for (k, frame) in frames.enumerated() where k == 0 || frames[k - 1] != frame {
+            let owners = (inUse(frame, in: before.framesInUse) ? 1 : 0) - count(frame, in: released) + count(frame, in: owned)
+            guard owners == 0 || owners == 1, (owners == 1) == inUse(frame, in: after.framesInUse) else { return false }
+        }
+        // Tables: a new table must be needed; an old one may have lost the regions that needed it.
+        let tables = after.pageTables
+        for table in tables[delta.pageTables.after] where !isNeeded(table, by: after.regions, universe: c.universe) { return false }
+        for region in c.changedRegionsBefore {
+            guard let span = TranslationOracle.tables(of: region, universe: c.universe) else { continue }
+            let start = tables.firstIndex(notBelow: span.lowerBound)
+            let end = span.upperBound == .max ? tables.count : tables.firstIndex(notBelow: span.upperBound + 1)
+            for table in tables[start ..< max(start, end)] where !isNeeded(table, by: after.regions, universe: c.universe) { return false }
+        }
+        return true
+    }
+
+    /// `mmu-coherence` on the pages whose expected or present translation may have changed: the
+    /// changed regions' pages, the pages of regions showing an object whose frames changed, and
+    /// the changed PTEs' pages; plus the tables of changed regions and the tables that went away.
+    static func mmuCoherence(_ c: StepChanges) -> Bool {
+        guard c.bothOrderly else { return false }
+        let before = c.before, after = c.after, delta = c.delta, universe = c.universe, P = universe.pageSize
+        let tables = after.pageTables
+        for region in c.changedRegionsAfter where region.protection.isAccessible {
+            if let span = TranslationOracle.tables(of: region, universe: universe),
+               TranslationOracle.firstMissingTable(in: span, of: tables) != nil { return false }
+        }
+        let perTable = universe.pagesPerTable
+        for table in before.pageTables[delta.pageTables.before] where !tables.containsSorted(table) {
+            if isNeeded(table, by: after.regions, universe: universe) { return false }
+            // No PTE may remain in it.
+            let (first, overflow) = table.multipliedReportingOverflow(by: perTable)
+            if overflow { return false }
+            let i = firstPTE(atOrAbove: first, in: after.ptes)
+            if i < after.ptes.count && after.ptes[i].page / perTable == table { return false }
+        }
+        for pte in after.ptes[delta.ptes.after] where !tables.containsSorted(pte.page / perTable) { return false }
+        // The pages to compare, in page numbers [lower, upper).
+        var spans: [(UInt64, UInt64)] = []
+        func addPages(of region: ObservedRegion) {
+            let span = AddressSpan(region)
+            spans.append((span.lower / P, span.upper / P + (span.upper % P == 0 ? 0 : 1)))
+        }
+        for region in c.changedRegionsBefore { addPages(of: region) }
+        for region in c.changedRegionsAfter { addPages(of: region) }
+        for pte in before.ptes[delta.ptes.before] { spans.append((pte.page, pte.page &+ 1)) }
+        for pte in after.ptes[delta.ptes.after] { spans.append((pte.page, pte.page &+ 1)) }
+        // An object whose frames changed is shown by regions no window names: found by a scan.
+        var refilled: [UInt64] = []
+        for object in before.objects[delta.objects.before] where object.populated != (self.object(object.id, in: after.objects)?.populated ?? []) {
+            refilled.append(object.id)
+        }
+        for object in after.objects[delta.objects.after] where object.populated != (self.object(object.id, in: before.objects)?.populated ?? []) {
+            refilled.append(object.id)
+        }
+        if !refilled.isEmpty {
+            refilled.sort()
+            for region in after.regions where refilled.containsSorted(region.object) { addPages(of: region) }
+        }
+        spans.sort { $0.0 < $1.0 }
+        var merged: [(UInt64, UInt64)] = []
+        for span in spans where span.1 > span.0 {
+            if let last = merged.last, span.0 <= last.1 { merged[merged.count - 1].1 = max(last.1, span.1) } else { merged.append(span) }
+        }
+        for (lower, upper) in merged where !translationsAgree(pages: lower, upper, in: after, pageSize: P) { return false }
+        return true
+    }
+
+    /// The PTEs of pages [lower, upper) are exactly the ones the regions and objects call for.
+    private static func translationsAgree(pages lower: UInt64, _ upper: UInt64, in observation: Observation, pageSize P: UInt64) -> Bool {
+        let (low, lowOverflow) = lower.multipliedReportingOverflow(by: P)
+        let (high, highOverflow) = upper.multipliedReportingOverflow(by: P)
+        guard !lowOverflow else { return false }
+        let span = AddressSpan(low, highOverflow ? .max : high)
+        var expected: [ObservedTranslation] = []
+        let regions = observation.regions
+        var i = firstRegion(endingAbove: span.lower, in: regions)
+        while i < regions.count && regions[i].base < span.upper {
+            let region = regions[i]
+            i += 1
+            guard TranslationOracle.hasPresentEntries(region.protection), let object = object(region.object, in: observation.objects) else { continue }
+            let pages = region.size / P
+            for populated in object.populated where populated.page >= region.offset && populated.page - region.offset < pages {
+                let page = region.base / P + (populated.page - region.offset)
+                if page >= lower && page < upper {
+                    expected.append(ObservedTranslation(page: page, frame: populated.frame, writable: region.protection.contains(.write)))
+                }
+            }
+        }
+        if !expected.isSortedByPage { expected.sort { $0.page < $1.page } }
+        let ptes = observation.ptes
+        let first = firstPTE(atOrAbove: lower, in: ptes), end = firstPTE(atOrAbove: upper, in: ptes)
+        return ptes[first ..< max(first, end)].elementsEqual(expected)
+    }
+
+    /// Whether some accessible region of a chained list lies in `table`.
+    static func isNeeded(_ table: UInt64, by regions: [ObservedRegion], universe: Universe) -> Bool {
+        let perTable = universe.pagesPerTable, P = universe.pageSize
+        // Chained regions have ascending last tables: bisect to the first reaching the table.
+        var low = 0, high = regions.count
+        while low < high {
+            let middle = (low + high) / 2
+            let span = AddressSpan(regions[middle])
+            let last = span.isEmpty ? span.lower / P / perTable : (span.upper - 1) / P / perTable
+            if last < table { low = middle + 1 } else { high = middle }
+        }
+        var i = low
+        while i < regions.count, regions[i].base / P / perTable <= table {
+            let region = regions[i]
+            if let tables = TranslationOracle.tables(of: region, universe: universe), tables.contains(table),
+               region.protection.isAccessible { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The first region of a chained list that ends above `address`.
+    private static func firstRegion(endingAbove address: UInt64, in regions: [ObservedRegion]) -> Int {
+        var low = 0, high = regions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if AddressSpan(regions[middle]).upper > address { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    private static func firstPTE(atOrAbove page: UInt64, in ptes: [ObservedTranslation]) -> Int {
+        var low = 0, high = ptes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ptes[middle].page < page { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// An object of an ascending list, by bisection.
+    static func object(_ id: UInt64, in objects: [ObservedObject]) -> ObservedObject? {
+        var low = 0, high = objects.count
+        while low < high {
+            let middle = (low + high) / 2
+            if objects[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < objects.count && objects[low].id == id ? objects[low] : nil
+    }
+
+    private static func inUse(_ frame: UInt64, in frames: [ObservedFrame]) -> Bool {
+        var low = 0, high = frames.count
+        while low < high {
+            let middle = (low + high) / 2
+            if frames[middle].frame < frame { low = middle + 1 } else { high = middle }
+        }
+        return low < frames.count && frames[low].frame == frame
+    }
+
+    /// Occurrences of `value` in a sorted list.
+    private static func count(_ value: UInt64, in sorted: [UInt64]) -> Int {
+        let first = sorted.firstIndex(notBelow: value)
+        return value == .max ? sorted.count - first : sorted.firstIndex(notBelow: value + 1) - first
+    }
+}
+
+extension ChangeChecks {
+    /// `offset-coherence` on the regions a step may have moved: those of the changed window, and
+    /// those showing an object whose frames changed or one of whose frames changed its data. Any
+    /// other region before the step is, element for element, a region after it, and no other
+    /// region overlaps it (the regions after are chained), so it keeps its pages and their data.
+    static func offsetCoherence(_ t: Transition, _ c: StepChanges) -> Bool {
+        guard c.bothOrderly else { return false }
+        if case .teardown = t.operation { return true }
+        let before = c.before, after = c.after, delta = c.delta, P = c.universe.pageSize
+        // Objects whose pages may now hold other frames or other data.
+        var suspects: [UInt64] = []
+        for object in before.objects[delta.objects.before] {
+            if let now = self.object(object.id, in: after.objects), now.populated != object.populated { suspects.append(object.id) }
+        }
+        let changedFrames = before.framesInUse[delta.framesInUse.before].map(\.frame).sorted()
+        if !changedFrames.isEmpty {
+            for object in before.objects where object.populated.contains(where: { changedFrames.containsSorted($0.frame) }) {
+                suspects.append(object.id)
+            }
+        }
+        suspects.sort()
+        var sources = Array(c.changedRegionsBefore)
+        if !suspects.isEmpty {
+            for (i, region) in before.regions.enumerated() where !delta.regions.before.contains(i) && suspects.containsSorted(region.object) {
+                sources.append(region)
+            }
+        }
+        guard !sources.isEmpty else { return true }
+        let removed: AddressSpan? = t.result.isSuccess ? {
+            switch t.operation {
+            case .munmap, .mmap: operatedRange(of: t.operation, pageSize: P).map(AddressSpan.init)
+            default: nil
+            }
+        }() : nil
+        var touched: UInt64?
+        if case let .touch(address, true, _) = t.operation { touched = address / P }
+        func kept(_ segment: AddressSpan, of source: ObservedRegion) -> Bool {
+            guard !segment.isEmpty else { return true }
+            var covered: UInt64 = 0
+            var i = firstRegion(endingAbove: segment.lower, in: after.regions)
+            while i < after.regions.count && after.regions[i].base < segment.upper {
+                let piece = after.regions[i]
+                i += 1
+                guard AddressSpan(piece).intersects(segment) else { continue }
+                let overlap = AddressSpan(piece).intersection(segment)
+                covered += overlap.size
+                let wanted = source.objectPage(of: overlap.lower, pageSize: P)
+                guard piece.object == source.object, piece.objectPage(of: overlap.lower, pageSize: P) == wanted else { return false }
+                guard let old = object(source.object, in: before.objects), let new = object(piece.object, in: after.objects) else { continue }
+                for page in old.populated where page.page >= wanted && page.page - wanted < overlap.size / P {
+                    let vpn = overlap.lower / P + (page.page - wanted)
+                    guard frame(of: page.page, in: new) == page.frame else { return false }
+                    if vpn != touched && contents(of: page.frame, in: before.framesInUse) != contents(of: page.frame, in: after.framesInUse) {
+                        return false
+                    }
+                }
+            }
+            return covered == segment.size
+        }
+        for source in sources {
+            let span = AddressSpan(source)
+            if let removed, span.intersects(removed) {
+                let parts = SplitOracle.outsideParts(of: span, cutBy: removed)
+                if !kept(parts.below, of: source) || !kept(parts.above, of: source) { return false }
+            } else if !kept(span, of: source) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The frame behind an object page (the first listed, as `FrameOracle` answers).
+    private static func frame(of page: UInt64, in object: ObservedObject) -> UInt64? {
+        object.populated.first { $0.page == page }?.frame
+    }
+
+    /// The data word of a frame in use, in an ascending list.
+    private static func contents(of frame: UInt64, in frames: [ObservedFrame]) -> UInt32? {
+        var low = 0, high = frames.count
+        while low < high {
+            let middle = (low + high) / 2
+            if frames[middle].frame < frame { low = middle + 1 } else { high = middle }
+        }
+        return low < frames.count && frames[low].frame == frame ? frames[low].contents : nil
+    }
+}

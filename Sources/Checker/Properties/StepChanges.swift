@@ -1,0 +1,36 @@
+import Model
+
+/// A step as a property that judges only what changed sees it: both observations, the windows
+/// the checker found between them (`ObservationDelta`) and the order facts of the state after the
+/// step (`ObservationShape`). Handed to a property's change check only when the property's state
+/// part held on the step's parent, so what lies outside the windows is already known to be right.
+public struct StepChanges: Sendable {
+    public let before: Observation
+    public let after: Observation
+    public let delta: ObservationDelta
+    /// The order facts of the state after the step, and of its parent.
+    public let shape: ObservationShape
+    public let parentShape: ObservationShape
+    /// The state after the step (a change check that must ask the implementation, as `no-leak`'s
+    /// hole probe does, asks it here).
+    public let state: ObservedState
+    public var universe: Universe { state.universe }
+
+    public init(before: Observation, after: Observation, delta: ObservationDelta, shape: ObservationShape, parentShape: ObservationShape,
+                state: ObservedState) {
+        self.before = before
+        self.after = after
+        self.delta = delta
+        self.shape = shape
+        self.parentShape = parentShape
+        self.state = state
+    }
+
+    /// Both states keep every order fact, so a bisection finds exactly what a scan would.
+    var bothOrderly: Bool { shape.isOrderly && parentShape.isOrderly }
+
+    /// The regions of the changed window after the step.
+    var changedRegionsAfter: ArraySlice<ObservedRegion> { after.regions[delta.regions.after] }
+    /// The regions of the changed window before the step.
+    var changedRegionsBefore: ArraySlice<ObservedRegion> { before.regions[delta.regions.before] }
+}

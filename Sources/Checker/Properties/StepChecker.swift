@@ -1,0 +1,136 @@
+/// Checks the steps of one run in order, judging each property on what the step changed when it
+/// can. A transition part with a step change check (`offset-coherence`) is judged on the changes
+/// whenever its check is sure; a state part of a property held on the step's parent (checked in full,
+/// or judged on changes that were themselves certain), the property has a change check, and the
+/// check is certain the part still holds. Everything else — the first state, a property that was
+/// violated or not checked on the parent, a change check that cannot be sure — is checked in full,
+/// so the verdicts and explanations are exactly `PropertySet`'s (a test compares both on random
+/// runs and on corrupted steps). Each step's `before` must be the previous step's `after`.
+public struct StepChecker: Sendable {
+    public let properties: PropertySet
+    /// Per property: its state part held on the parent (or it cannot be fed and holds vacuously).
+    private var heldOnParent: [Bool]
+    /// The same for the step being checked, swapped in at its end (no array allocated per step).
+    private var heldNow: [Bool]
+    /// The parent's order facts, when some step computed them.
+    private var parentShape: ObservationShape?
+    /// How many state parts were judged on changes and how many in full (a test holds the first
+    /// above zero: the change checks are really used).
+    public private(set) var judgedOnChanges = 0
+    public private(set) var judgedInFull = 0
+
+    public init(_ properties: PropertySet) {
+        self.properties = properties
+        heldOnParent = Array(repeating: false, count: properties.properties.count)
+        heldNow = heldOnParent
+    }
+
+    /// A checker for steps whose parent is known to satisfy every selected state invariant.
+    init(_ properties: PropertySet, parentSatisfiesEverything: Bool) {
+        self.init(properties)
+        for i in heldOnParent.indices { heldOnParent[i] = parentSatisfiesEverything }
+    }
+
+    /// The first violated state invariant of the first state, every one checked in full.
+    public mutating func firstViolation(initial state: ObservedState) -> Violation? {
+        allViolations(initial: state, stopAtFirst: true).first
+    }
+
+    /// Every violated state invariant of the first state.
+    public mutating func allViolations(initial state: ObservedState) -> [Violation] {
+        allViolations(initial: state, stopAtFirst: false)
+    }
+
+    /// The first violated property of a step, in catalogue order (`PropertySet.firstViolation`).
+    public mutating func firstViolation(_ transition: Transition) -> Violation? {
+        violations(transition, stopAtFirst: true).first
+    }
+
+    /// Every property a step violates, in catalogue order (`PropertySet.allViolations`).
+    public mutating func allViolations(_ transition: Transition) -> [Violation] {
+        violations(transition, stopAtFirst: false)
+    }
+
+    private mutating func allViolations(initial state: ObservedState, stopAtFirst: Bool) -> [Violation] {
+        parentShape = nil
+        var found: [Violation] = []
+        for (i, property) in properties.properties.enumerated() {
+            heldOnParent[i] = false
+            judgedInFull += 1
+            if let v = property.check(state: state) {
+                found.append(v)
+                if stopAtFirst { break }
+                continue
+            }
+            heldOnParent[i] = true
+        }
+        return found
+    }
+
+    private mutating func violations(_ t: Transition, stopAtFirst: Bool) -> [Violation] {
+        let conventions = properties.conventions ?? ErrorConventions(of: t.before.design)
+        var changes: StepChanges?
+        var found: [Violation] = []
+        for i in heldNow.indices { heldNow[i] = false }
+        defer { swap(&heldOnParent, &heldNow) }
+        for (i, property) in properties.properties.enumerated() {
+            guard property.isCheckable(on: t.after.capabilities) else {
+                heldNow[i] = true
+                continue
+            }
+            var transitionHolds = false
+            if property.judgesStepChanges {
+                if changes == nil { changes = stepChanges(t) }
+                transitionHolds = property.transitionHolds(t, changes!)
+                if transitionHolds { judgedOnChanges += 1 }
+            }
+            if !transitionHolds, let v = property.checkTransitionPart(t, conventions: conventions) {
+                found.append(v)
+                if stopAtFirst { break }
+                continue
+            }
+            guard property.hasStatePart else {
+                heldNow[i] = true
+                continue
+            }
+            if property.judgesChanges && heldOnParent[i] {
+                if changes == nil { changes = stepChanges(t) }
+                if property.holdsAfter(changes!) {
+                    judgedOnChanges += 1
+                    heldNow[i] = true
+                    continue
+                }
+            }
+            judgedInFull += 1
+            if let v = property.check(state: t.after) {
+                found.append(v)
+                if stopAtFirst { break }
+                continue
+            }
+            heldNow[i] = true
+        }
+        parentShape = changes?.shape
+        return found
+    }
+
+    /// The windows of the step and the order facts after it (the parent's facts carried over,
+    /// or found by a scan when no earlier step left them).
+    private func stepChanges(_ t: Transition) -> StepChanges {
+        let before = t.before.observation, after = t.after.observation
+        let delta = ObservationDelta(from: before, to: after)
+        let parent = parentShape ?? ObservationShape(of: before)
+        let shape = ObservationShape(after: after, parent: parent, delta: delta)
+        return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after)
+    }
+}
+
+extension PropertySet {
+    /// The first violated property of one step whose parent satisfies every selected state
+    /// invariant (an explorer's states: each was checked when it was found, and a violation ends
+    /// the search), judging the state parts on what the step changed: the same verdict as
+    /// `firstViolation(_:)`.
+    public func firstViolation(judgingChangesOf transition: Transition) -> Violation? {
+        var checker = StepChecker(self, parentSatisfiesEverything: true)
+        return checker.firstViolation(transition)
+    }
+}
