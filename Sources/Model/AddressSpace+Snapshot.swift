@@ -31,11 +31,11 @@ extension AddressSpace {
     /// Appends the canonical encoding to `out`.
     public func encode(into out: inout [UInt8], scratch: inout SnapshotScratch, includeFaults: Bool = true) {
         let firstPage = universe.base / pageSize
-        scratch.objectIDs.removeAll(keepingCapacity: true)
-        scratch.objectIDs.append(contentsOf: repeatElement(-1, count: objects.slots.count))
+        // Only the first `count` entries of each table are read; resetting them in place costs no
+        // allocation and no generic range replacement.
+        scratch.objectIDs.reset(count: objects.slots.count)
         scratch.objectOrder.removeAll(keepingCapacity: true)
-        scratch.frameIDs.removeAll(keepingCapacity: true)
-        scratch.frameIDs.append(contentsOf: repeatElement(-1, count: frames.inUse.count))
+        scratch.frameIDs.reset(count: frames.inUse.count)
         scratch.framesNumbered = 0
 
         // Regions, with objects numbered by first appearance (0 = a dangling, dead object).
@@ -85,7 +85,7 @@ extension AddressSpace {
         let firstTable = firstPage / universe.pagesPerTable
         out.appendVarint(UInt64(directory.tables.count))
         for table in directory.tables { out.appendVarint(table &- firstTable) }
-        for set in [directory.ptes, tlb] {
+        func encodeTranslations(_ set: TranslationSet) {
             out.appendVarint(UInt64(set.count))
             for entry in set.entries {
                 out.appendVarint(entry.page &- firstPage)
@@ -93,6 +93,9 @@ extension AddressSpace {
                 out.append(entry.writable ? 1 : 0)
             }
         }
+        // Called twice rather than looping over an array literal, which allocated per state.
+        encodeTranslations(directory.ptes)
+        encodeTranslations(tlb)
         if includeFaults {
             // The low bit says whether grace counts follow, so the common case costs two bytes.
             let hasGrace = faults.frameGrace > 0 || faults.pageTableGrace > 0
@@ -131,9 +134,18 @@ extension AddressSpace {
     }
 }
 
+extension Array where Element == Int32 {
+    /// The first `count` entries set to -1 ("not numbered yet"), growing the array if needed;
+    /// entries past `count` are left as they are (never read).
+    mutating func reset(count: Int) {
+        if self.count < count { append(contentsOf: repeatElement(-1, count: count - self.count)) }
+        for i in 0 ..< count { self[i] = -1 }
+    }
+}
+
 extension Array where Element == UInt8 {
     /// LEB128: seven bits a byte, low bits first; small page counts take one byte.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func appendVarint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
