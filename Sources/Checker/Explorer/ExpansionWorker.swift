@@ -29,6 +29,8 @@ struct ExpansionWorker {
     var frameBranches: [Branch] = []
     /// This worker's own Z3 context (made on first use; Z3 contexts are not thread-safe).
     var z3Check: Z3PropertyCheck?
+    /// The observation of the last state dropped, whose lists the next observed state reuses.
+    var spareObservation: Observation?
 
     /// Larger than any step's number of allocations.
     static let probeGrace = Int.max / 4
@@ -65,9 +67,11 @@ struct ExpansionWorker {
                     after.faults = FaultInjection()
                 }
                 // Most steps that fail or change nothing share the parent's observation.
-                let (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace)
-                let transition = Transition(before: observedSpace, operation: operation, result: result, after: observedAfter)
-                if let violation = check(transition, unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output) {
+                var (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace, spare: &spareObservation)
+                let verdict = check(Transition(before: observedSpace, operation: operation, result: result, after: observedAfter),
+                                    unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output)
+                if spareObservation == nil { spareObservation = observedAfter.takeObservationForReuse() }
+                if let violation = verdict {
                     found = (branch, violation)
                     return true
                 }
@@ -85,9 +89,11 @@ struct ExpansionWorker {
                         let result = operation.apply(to: &after)
                         precondition(after.faults[kind] == 0, "the injected failure was not consumed, though the probe saw an allocation")
                         let observedBefore = ObservedState(model: before, sameMemoryAs: observedSpace)
-                        let (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace)
-                        let transition = Transition(before: observedBefore, operation: operation, result: result, after: observedAfter)
-                        if let violation = check(transition, unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output) {
+                        var (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace, spare: &spareObservation)
+                        let verdict = check(Transition(before: observedBefore, operation: operation, result: result, after: observedAfter),
+                                            unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output)
+                        if spareObservation == nil { spareObservation = observedAfter.takeObservationForReuse() }
+                        if let violation = verdict {
                             found = (branch, violation)
                             break
                         }
@@ -109,10 +115,12 @@ struct ExpansionWorker {
     /// `before` is the frontier state, with the injected failure if the branch has one.
     /// The state after a step from the frontier state `space`, moved into its observed state (no
     /// copy of the model per step); a step that changed nothing shares the frontier's observation.
+    /// A changed state is observed (if a property asks) into `spare`, which it takes.
     private static func observe(_ after: consuming AddressSpace, from space: borrowing AddressSpace,
-                                _ observedSpace: ObservedState) -> (state: ObservedState, unchanged: Bool) {
-        let unchanged = after.sameContents(as: space)
-        return (unchanged ? ObservedState(model: after, sameMemoryAs: observedSpace) : ObservedState(model: after), unchanged)
+                                _ observedSpace: ObservedState, spare: inout Observation?) -> (state: ObservedState, unchanged: Bool) {
+        if after.sameContents(as: space) { return (ObservedState(model: after, sameMemoryAs: observedSpace), true) }
+        defer { spare = nil }
+        return (ObservedState(model: after, recycling: spare), false)
     }
 
     /// `unchanged`: the state after has the same contents as the frontier state.

@@ -16,7 +16,7 @@ public struct ObservedState: Sendable {
     private var external: (any ImplementationUnderTest)? { box.external }
     /// The model, the driver and the observation in one box, so that handing a state to a dozen
     /// properties per step copies one reference, not the model's arrays.
-    private let box: StateBox
+    private var box: StateBox
 
     /// The model's state: observed when a property first asks.
     public init(model: AddressSpace) {
@@ -24,6 +24,16 @@ public struct ObservedState: Sendable {
         design = model.design
         capabilities = .model
         box = StateBox(model: model, external: nil, observation: nil)
+    }
+
+    /// The model's state, observed on first use into `spare` (an observation the caller no longer
+    /// needs: its lists are reused).
+    public init(model: AddressSpace, recycling spare: Observation?) {
+        universe = model.universe
+        design = model.design
+        capabilities = .model
+        box = StateBox(model: model, external: nil, observation: nil)
+        box.spare = spare
     }
 
     /// An observation some other implementation reported; with `implementation`, `no-leak` may
@@ -60,8 +70,30 @@ public struct ObservedState: Sendable {
 
     public var observation: Observation {
         if let made = box.observation { return made }
-        let made = box.model!.observation()
+        let made: Observation
+        if var spare = box.spare {
+            box.spare = nil
+            box.model!.observe(into: &spare)
+            made = spare
+        } else {
+            made = box.model!.observation()
+        }
         box.observation = made
+        return made
+    }
+
+    /// This state's own observation (or the spare it was given and did not use), taken out for
+    /// reuse, when nothing else holds this state: the caller is dropping it, and no copy of it can
+    /// read the observation any more. Nil when the box is shared or the observation is another
+    /// state's (a step that changed nothing shares its parent's).
+    public mutating func takeObservationForReuse() -> Observation? {
+        guard isKnownUniquelyReferenced(&box) else { return nil }
+        if let spare = box.spare {
+            box.spare = nil
+            return spare
+        }
+        guard box.memoryTwin == nil, let made = box.observation else { return nil }
+        box.observation = nil
         return made
     }
 
@@ -122,6 +154,8 @@ private final class StateBox: @unchecked Sendable {
     let model: AddressSpace?
     let external: (any ImplementationUnderTest)?
     @exclusivity(unchecked) var observation: Observation?
+    /// An observation to write this state's into, when it is first asked for.
+    @exclusivity(unchecked) var spare: Observation?
     /// A state known to have the same memory (the step's parent, when the step changed nothing),
     /// held so that `sameMemory` answers without comparing.
     let memoryTwin: StateBox?
