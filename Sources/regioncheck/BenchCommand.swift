@@ -46,19 +46,19 @@ struct BenchCommand: ParsableCommand {
             let settings = try AlphabetSettings.named(alphabet)
             let workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
             if !modelOnly {
-                print("explore \(universe.name) to depth \(depth), \(alphabet) alphabet, all properties, \(workers) workers, \(runs) runs")
+                StandardOutput.print("explore \(universe.name) to depth \(depth), \(alphabet) alphabet, all properties, \(workers) workers, \(runs) runs")
                 let results = try Benchmark.explorer(universe: universe, settings: settings, depth: depth, workers: workers, runs: runs) { i, run in
-                    print("  run \(i): \(fmt(run.seconds)) s, \(run.distinct) distinct states, \(run.generated) transitions, "
+                    StandardOutput.print("  run \(i): \(fmt(run.seconds)) s, \(run.distinct) distinct states, \(run.generated) transitions, "
                         + "\(Int(run.statesPerSecond)) states/s, \(Int(run.statesPerCPUSecond)) states per CPU-second, "
                         + "\(fmt(run.bytesPerState)) bytes/state")
                 }
                 let m = { (f: (Benchmark.ExplorerRun) -> Double) in Benchmark.median(results.map(f)) }
-                print("  median: \(fmt(m(\.seconds))) s, \(Int(m(\.statesPerSecond))) states/s, "
+                StandardOutput.print("  median: \(fmt(m(\.seconds))) s, \(Int(m(\.statesPerSecond))) states/s, "
                     + "\(Int(m(\.statesPerCPUSecond))) states per CPU-second (per core), \(fmt(m(\.bytesPerState))) bytes/state")
             }
             let model = try Benchmark.modelStep(universe: universe, settings: settings, runs: runs)
-            print("model: copy + one operation, every letter of the \(universe.name) \(alphabet) alphabet from 64 sample states (\(model.steps) steps), \(runs) runs")
-            print("  median: \(fmt(model.nanosecondsPerStep)) ns per step; "
+            StandardOutput.print("model: copy + one operation, every letter of the \(universe.name) \(alphabet) alphabet from 64 sample states (\(model.steps) steps), \(runs) runs")
+            StandardOutput.print("  median: \(fmt(model.nanosecondsPerStep)) ns per step; "
                 + model.nanosecondsByKind.map { "\($0.kind) \(fmt($0.nanoseconds))" }.joined(separator: ", ")
                 + " ns; canonical encoding \(fmt(model.nanosecondsPerEncode)) ns per state")
         } catch {

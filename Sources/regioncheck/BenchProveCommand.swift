@@ -37,8 +37,8 @@ struct BenchProveCommand: ParsableCommand {
         if !Benchmark.isOptimized {
             FileHandle.standardError.write(Data("warning: this is a debug build; measure with: swift run -c release regioncheck bench-prove\n".utf8))
         }
-        print("prove, reference, all obligations, \(runs) runs per K (median seconds)")
-        print("    K   anywhere  fixed-noreplace      split   top-down      total   verdict")
+        StandardOutput.print("prove, reference, all obligations, \(runs) runs per K (median seconds)")
+        StandardOutput.print("    K   anywhere  fixed-noreplace      split   top-down      total   verdict")
         for k in counts! {
             var reports: [ProveReport] = []
             do throws(InputError) {
@@ -49,7 +49,7 @@ struct BenchProveCommand: ParsableCommand {
             func median(_ pick: (ProveReport) -> Double) -> String { String(format: "%.3f", Benchmark.median(reports.map(pick))) }
             let per = ProveObligation.allCases.map { o in median { $0.results.first { $0.obligation == o }?.seconds ?? 0 } }
             let verdicts = Set(reports.map(\.exitCode)).sorted().map { $0 == 0 ? "proved" : $0 == 1 ? "COUNTEREXAMPLE" : "UNKNOWN" }
-            print(String(format: "%5d", k) + "  " + [per[0].leftPadded(9), per[1].leftPadded(15), per[2].leftPadded(10), per[3].leftPadded(9), median(\.seconds).leftPadded(10)].joined(separator: "  ")
+            StandardOutput.print(String(format: "%5d", k) + "  " + [per[0].leftPadded(9), per[1].leftPadded(15), per[2].leftPadded(10), per[3].leftPadded(9), median(\.seconds).leftPadded(10)].joined(separator: "  ")
                 + "   " + verdicts.joined(separator: "/"))
         }
     }

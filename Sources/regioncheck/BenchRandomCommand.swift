@@ -40,11 +40,11 @@ struct BenchRandomCommand: ParsableCommand {
             failOnBadInput(error.description)
         }
         #if DEBUG
-        print("note: this is a debug build; measure with `swift run -c release regioncheck bench-random`")
+        StandardOutput.print("note: this is a debug build; measure with `swift run -c release regioncheck bench-random`")
         #endif
-        print("bench-random: universe \(resolved.name), \(runs) runs × \(steps) steps, seed \(seed), \(repetitions) repetitions, 1 thread")
+        StandardOutput.print("bench-random: universe \(resolved.name), \(runs) runs × \(steps) steps, seed \(seed), \(repetitions) repetitions, 1 thread")
         let result = RandomBenchmark.measure(RandomSetup(universe: resolved), runs: runs, steps: steps, seed: seed,
                                              repetitions: repetitions)
-        print(result.text)
+        StandardOutput.print(result.text)
     }
 }

@@ -28,7 +28,7 @@ extension ExploreCommand {
                 FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))
             }
         }
-        print(report.text(tracePath: written))
+        StandardOutput.print(report.text(tracePath: written))
         if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
     }
 }

@@ -20,16 +20,13 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The shards' JSON reports.", valueName: "REPORT.json"))
     var reports: [String] = []
 
-    @Option(help: ArgumentHelp("Output format (junit and sarif for CI).", valueName: "text|json|junit|sarif"))
-    var format = "text"
+    @Option(help: ArgumentHelp("Output format (junit and sarif for CI)."))
+    var format: MergeFormat = .text
 
     @Option(help: ArgumentHelp("Where to write the counterexample trace (default: the verb's own default path).", valueName: "PATH"))
     var traceOut: String?
 
     func validate() throws {
-        guard ["text", "json", "junit", "sarif"].contains(format) else {
-            throw ValidationError("--format must be text, json, junit or sarif, got '\(format)'")
-        }
         guard !reports.isEmpty else { throw ValidationError("give the shards' JSON reports (REPORT.json…)") }
     }
 
@@ -46,10 +43,10 @@ struct MergeCommand: ParsableCommand {
         case .explore(let report):
             let written = report.counterexample.flatMap { writeCounterexampleTrace($0.trace, to: traceOut ?? ExplorationDefaults.tracePath) }
             switch format {
-            case "json": sink.line(report.jsonText(tracePath: written))
-            case "junit": sink.line(report.junitText(tracePath: written))
-            case "sarif": sink.line(report.sarifText(tracePath: written))
-            default: sink.line(report.text(tracePath: written))
+            case .json: sink.line(report.jsonText(tracePath: written))
+            case .junit: sink.line(report.junitText(tracePath: written))
+            case .sarif: sink.line(report.sarifText(tracePath: written))
+            case .text: sink.line(report.text(tracePath: written))
             }
             if GitHubAnnotations.enabled { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome(tracePath: written))) }
             try sink.exit(report.exitCode)
@@ -58,10 +55,10 @@ struct MergeCommand: ParsableCommand {
                 report.failure?.writtenTo = [path]
             }
             switch format {
-            case "json": sink.line(report.json)
-            case "junit": sink.write(report.junitText)
-            case "sarif": sink.write(report.sarifText)
-            default: sink.line(report.text)
+            case .json: sink.line(report.json)
+            case .junit: sink.write(report.junitText)
+            case .sarif: sink.write(report.sarifText)
+            case .text: sink.line(report.text)
             }
             if GitHubAnnotations.enabled && report.checking { ReportSink.annotate(GitHubAnnotations.lines(for: report.checkOutcome)) }
             try sink.exit(report.failure != nil ? Exit.violation : report.inconclusive != nil ? Exit.inconclusive : Exit.pass)

@@ -86,7 +86,7 @@ struct MutantsCommand: ParsableCommand {
 
     func run() throws {
         if list {
-            for (name, _) in Mutations.allCatalogued { print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(MutantSummaries.line(name))") }
+            for (name, _) in Mutations.allCatalogued { StandardOutput.print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(MutantSummaries.line(name))") }
             return
         }
         let budget = KillMatrixBudget(alphabet: AlphabetSettings.named.first { $0.name == alphabet }!.settings, tinyDepth: depth, smallDepth: smallDepth, randomRuns: runs, randomSteps: steps, seed: parsedSeed!,

@@ -13,6 +13,11 @@ enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json, junit, sarif, html
 }
 
+/// `--format` of merge (the formats of the shards' verbs, without html).
+enum MergeFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json, junit, sarif
+}
+
 /// `--format` of replay (one test case per trace file in the CI formats).
 enum ReplayFormat: String, CaseIterable, ExpressibleByArgument {
     case text, junit, sarif, html

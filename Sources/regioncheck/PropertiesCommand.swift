@@ -13,7 +13,7 @@ struct PropertiesCommand: ParsableCommand {
     var directories: [String] = []
 
     func run() {
-        print(PropertyCatalogue.listing)
+        StandardOutput.print(PropertyCatalogue.listing)
         let files: [Z3PropertyFile]
         do throws(InputError) {
             files = try Z3PropertyFile.all(extraDirectories: directories)
@@ -21,11 +21,11 @@ struct PropertiesCommand: ParsableCommand {
             failOnBadInput(error.description)
         }
         guard !files.isEmpty else { return }
-        print("")
-        print("Z3 property files (checked with --z3; a user id is selectable with --properties and checked by replay --properties-dir):")
+        StandardOutput.print("")
+        StandardOutput.print("Z3 property files (checked with --z3; a user id is selectable with --properties and checked by replay --properties-dir):")
         let width = files.map(\.id.count).max() ?? 0
         for file in files {
-            print(file.id + String(repeating: " ", count: width - file.id.count) + "  " + file.kind.padding(toLength: 10, withPad: " ", startingAt: 0)
+            StandardOutput.print(file.id + String(repeating: " ", count: width - file.id.count) + "  " + file.kind.padding(toLength: 10, withPad: " ", startingAt: 0)
                 + "  " + (file.user ? "user      " : "built-in  ") + (file.title ?? "") + "  (\(file.path))")
         }
     }

@@ -25,7 +25,7 @@ extension RandomCommand {
                 FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))
             }
         }
-        print(report.text(tracePath: written, threads: threads))
+        StandardOutput.print(report.text(tracePath: written, threads: threads))
         if report.exitCode != Exit.pass { throw ExitCode(report.exitCode) }
     }
 }

@@ -9,7 +9,8 @@ struct RegionCheck: ParsableCommand {
         abstract: "Model checker for kernel virtual-memory allocators (SerenityOS-style region trees).",
         discussion: """
             Exit codes: 0 every property holds, 1 a violation (or a replay mismatch) was found, \
-            2 bad input or usage, 3 inconclusive (a limit stopped the check before its bound).
+            2 bad input or usage, 3 inconclusive (a limit stopped the check before its bound), \
+            141 stdout's reader went away (a pipe closed early, as by `| head`).
             """,
         version: RegionCheck.version,
         subcommands: [
@@ -50,6 +51,8 @@ enum Exit {
     static let violation: Int32 = 1
     static let badInput: Int32 = 2
     static let inconclusive: Int32 = 3
+    /// stdout's reader went away (a pipe closed by `head`): 128 + SIGPIPE, printing nothing.
+    static let brokenPipe: Int32 = 141
 }
 
 /// Prints an input error the way every verb does, and exits with status 2.

@@ -20,8 +20,8 @@ extension ReplayCommand {
                 lines.append("\(path): \(trace.threads) threads, \(trace.schedule.count) atomic steps, every property holds"
                     + (trace.violates.map { " (the trace says it violates \($0))" } ?? ""))
             }
-            print(lines.joined(separator: "\n"))
-            if !quiet { print() }
+            StandardOutput.print(lines.joined(separator: "\n"))
+            if !quiet { StandardOutput.print() }
             return found != nil
         } catch {
             failOnBadInput(error.description)

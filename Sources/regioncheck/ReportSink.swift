@@ -27,19 +27,21 @@ final class ReportSink {
 
     func write(_ text: String) {
         guard failure == nil else { return }
+        let text = WorkflowCommandText.neutralised(text)
+        guard let path else {
+            // A broken pipe stops the run at once there (`StandardOutput`); other errors are kept.
+            if let code = StandardOutput.write(text) { failure = "errno \(code): \(String(cString: strerror(code)))" }
+            return
+        }
         do {
             if handle == nil {
-                if let path {
-                    guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-                        failure = "cannot create \(path)"
-                        return
-                    }
-                    handle = file
-                } else {
-                    handle = FileHandle.standardOutput
+                guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+                    failure = "cannot create \(path)"
+                    return
                 }
+                handle = file
             }
-            try handle!.write(contentsOf: Data(WorkflowCommandText.neutralised(text).utf8))
+            try handle!.write(contentsOf: Data(text.utf8))
         } catch {
             failure = "\(error.localizedDescription) (errno \(errno): \(String(cString: strerror(errno))))"
         }
@@ -54,7 +56,7 @@ final class ReportSink {
 
     /// The run's exit status, made non-zero (2) if the report could not be written.
     func finish(_ code: Int32) -> Int32 {
-        if let handle, path != nil { try? handle.close() }
+        if let handle { try? handle.close() }
         guard let failure else { return code }
         FileHandle.standardError.write(Data("error: the report could not be written to \(destination): \(failure)\n".utf8))
         return code == Exit.pass ? Exit.badInput : code

@@ -108,7 +108,7 @@ public struct ExternalExplorer {
                     }
                 }
                 for letter in alphabet.letters where WorkerProtocol.supports(letter) {
-                    for operation in branches(of: letter, in: before, universe: universe) {
+                    for operation in branches(of: letter, in: before, universe: universe, design: request.design) {
                         if let stop = take([operation], operation, before: before) { return stop }
                     }
                 }
@@ -143,9 +143,9 @@ public struct ExternalExplorer {
 
     /// A letter's branches: a randomized mmap once per candidate position (counted by the
     /// checker's oracle over the observed holes), anything else once.
-    static func branches(of letter: Operation, in observation: Observation, universe: Universe) -> [Operation] {
+    static func branches(of letter: Operation, in observation: Observation, universe: Universe, design: Design) -> [Operation] {
         guard case let .mmap(size, protection, .randomized, address, alignment, _) = letter else { return [letter] }
-        let count = observation.randomizedCandidateCount(size: size, alignment: alignment, universe: universe)
+        let count = observation.randomizedCandidateCount(size: size, alignment: alignment, universe: universe, design: design)
         if count == 0 { return [letter] }
         return (0 ..< count).map {
             .mmap(size: size, protection: protection, placement: .randomized, address: address, alignment: alignment, choice: $0)

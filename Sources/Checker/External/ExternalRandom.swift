@@ -39,7 +39,7 @@ public enum ExternalRandom {
         for run in 0 ..< request.runs {
             var rng = SplitMix64(seed: request.seed &+ UInt64(run))
             let found = execute(on: implementation, checks: checks, stepsRun: &report.stepsRun) { before, index in
-                index < request.steps ? ExternalStepGenerator.next(&rng, observation: before, universe: universe) : nil
+                index < request.steps ? ExternalStepGenerator.next(&rng, observation: before, universe: universe, design: request.design) : nil
             }
             if let (steps, violation) = found {
                 let (shrunk, shrunkViolation) = shrink(steps, violation, on: implementation, checks: checks, budget: request.shrinkBudget)
@@ -117,7 +117,7 @@ public enum ExternalRandom {
 public enum ExternalStepGenerator {
     static let protections: [Protection] = [.readWrite, .none, .read, [.read, .write, .execute], .execute]
 
-    public static func next(_ rng: inout SplitMix64, observation: Observation, universe: Universe) -> Operation {
+    public static func next(_ rng: inout SplitMix64, observation: Observation, universe: Universe, design: Design = .reference) -> Operation {
         let P = universe.pageSize
         func address() -> UInt64 {
             var spots: [UInt64] = [universe.base, universe.end - P]
@@ -137,7 +137,7 @@ public enum ExternalStepGenerator {
             let alignment: UInt64? = rng.chance(80) ? nil : [2, 4][Int(rng.below(2))] * P
             var choice: UInt64?
             if placement == .randomized {
-                let count = observation.randomizedCandidateCount(size: size, alignment: alignment, universe: universe)
+                let count = observation.randomizedCandidateCount(size: size, alignment: alignment, universe: universe, design: design)
                 choice = count > 0 ? rng.below(count) : nil
             }
             let fixedAddress: UInt64? = placement == .fixed || placement == .fixedNoReplace ? address() : nil

@@ -2,13 +2,13 @@ import Model
 
 extension Observation {
     /// How many aligned positions a randomized mmap of `size` bytes may take in the observed
-    /// holes (the explorer's branches), counted by the checker's oracles; 0 for a request that
-    /// is invalid anyway.
-    func randomizedCandidateCount(size: UInt64, alignment: UInt64?, universe: Universe) -> UInt64 {
-        let P = universe.pageSize
-        let (rounded, overflow) = size.roundedUp(to: P)
-        let align = alignment ?? P
-        guard size > 0, !overflow, align >= P, align.isPowerOfTwo, !rounded.addingReportingOverflow(align).overflow else { return 0 }
-        return PlacementOracle.candidateCount(size: rounded, alignment: align, holes: HoleOracle.holes(of: regions, in: universe.totalRange))
+    /// holes (the explorer's branches), counted by the checker's oracles with the design's
+    /// rounding (`AlignmentRounding`: AK's mask for the page multiples that are not powers of two
+    /// under `serenity`); 0 for a request the design rejects anyway (`MmapRequest`'s rules).
+    func randomizedCandidateCount(size: UInt64, alignment: UInt64?, universe: Universe, design: Design) -> UInt64 {
+        let letter = Operation.mmap(size: size, protection: .readWrite, placement: .randomized, address: nil, alignment: alignment, choice: nil)
+        guard let request = MmapRequest(letter, pageSize: universe.pageSize, rounding: AlignmentRounding(of: design)) else { return 0 }
+        return PlacementOracle.candidateCount(size: request.size, alignment: request.alignment,
+                                              holes: HoleOracle.holes(of: regions, in: universe.totalRange), rounding: request.rounding)
     }
 }

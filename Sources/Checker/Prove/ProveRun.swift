@@ -72,13 +72,13 @@ public enum ProveRun {
     }
 
     /// The sessions of the fixed-noreplace and split obligations, and the pieces of the
-    /// anywhere and top-down obligations (see `WindowLemma`, `TopDownWindowLemma`).
+    /// anywhere and top-down obligations (see `WindowLemma`).
     static func queries(_ obligation: ProveObligation, regions: Int, mutations: Mutations, universe: Universe) -> [Query] {
         let layout = SymbolicLayout(regions: regions, universe: universe)
         switch obligation {
         case .anywhere:
             let lemma = RoundingLemma(universe: universe)
-            let composition = WindowComposition(layout: layout)
+            let composition = WindowComposition(layout: layout, direction: .lowest)
             var queries = [Query(name: "rounding lemma", base: lemma.base, cases: lemma.cases, decode: { (_, j) throws(Z3Error) in
                 ProveCounterexample(regions: [], request: "roundedUp(to:) with alignment P·2^\(j)", returned: "a bit-level rounding",
                                     expected: "a·⌈x/a⌉", witness: "the bit-level round-up disagrees with the integer encoding")
@@ -105,12 +105,12 @@ public enum ProveRun {
             })]
             for j in ProveObligation.alignmentExponents {
                 let encoding = TopDownEncoding(layout: layout, alignmentExponent: j)
-                queries.append(Query(name: "top-down window lemma, alignment 2^\(j) pages", base: TopDownWindowLemma(encoding: encoding).text, cases: ["true"],
+                queries.append(Query(name: "top-down window lemma, alignment 2^\(j) pages", base: WindowLemma(encoding: encoding).text, cases: ["true"],
                                      decode: { (_, _) throws(Z3Error) in ProveCounterexample(regions: [], request: "", returned: "", expected: "", witness: "") },
                                      fallback: Query(name: "top-down, alignment 2^\(j) pages, the whole loop", base: encoding.obligation, cases: ["true"],
                                                      decode: { (model: Z3Model, _: Int) throws(Z3Error) in try ProveDecoding.topDown(model, encoding) })))
             }
-            let composition = TopDownComposition(layout: layout)
+            let composition = WindowComposition(layout: layout, direction: .highest)
             queries.append(Query(name: "composition of the top-down window lemmas", base: composition.base, cases: composition.cases, decode: { (_, h) throws(Z3Error) in
                 throw .unknown(reason: "the top-down window lemmas hold but their composition could not be shown (case \(h)): the abstraction is too weak to decide")
             }))

@@ -85,6 +85,7 @@ extension ShardSummary {
                                 "states": states, "transitions": transitions]
         if let l = counterexampleLength { o["counterexampleLength"] = l }
         if let g = generator { o["generator"] = g }
+        if let stop = shrinkStop { o["shrinkStop"] = stop.name }
         return o
     }
 }

@@ -50,6 +50,8 @@ public struct ShardSummary: Sendable, Hashable {
     public var counterexampleLength: Int?
     /// random with --swarm: the shard's generator configuration.
     public var generator: String?
+    /// random: why the shard's shrink ended, if it found a counterexample.
+    public var shrinkStop: ShrinkStop?
 
     public init(index: Int, source: String, verdict: String, seconds: Double, states: Int, transitions: Int,
                 counterexampleLength: Int?, generator: String? = nil) {

@@ -55,7 +55,9 @@ extension RandomReport {
                 lines.append("merged from \(s.shardCount) shards" + (s.swarm ? ", each with its own swarm generator configuration" : ""))
                 for p in s.perShard {
                     lines.append("  shard \(p.index): \(p.verdict), \(p.states) run\(p.states == 1 ? "" : "s"), \(p.transitions) steps in \(String(format: "%.3f", p.seconds)) s"
-                        + (p.counterexampleLength.map { ", counterexample of \($0) steps" } ?? "") + " (\(p.source))"
+                        + (p.counterexampleLength.map { ", counterexample of \($0) steps" } ?? "")
+                        + (p.shrinkStop.map { if case .timeLimit = $0 { ", its shrink STOPPED BY THE WALL-CLOCK NET" } else { "" } } ?? "")
+                        + " (\(p.source))"
                         + (p.generator.map { "; generator \($0)" } ?? ""))
                 }
                 let total = s.perShard.reduce(0) { $0 + $1.seconds }

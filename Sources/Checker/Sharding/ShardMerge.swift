@@ -182,10 +182,12 @@ public enum ShardMerge {
             let shardSeconds = try s.object("statistics").double("seconds")
             seconds += shardSeconds
             var length: Int?
+            var shrinkStop: ShrinkStop?
             switch verdict {
             case "violation":
                 let c = try s.object("counterexample")
                 length = try c.requiredInt("shrunkLength")
+                shrinkStop = try s.shrinkStop(of: c)
                 // The failing run with the lowest index is the one the unsharded run stops at
                 // (a corpus trace, replayed before any run, counts as index 0).
                 let run = try c.int("run") ?? 0
@@ -201,10 +203,15 @@ public enum ShardMerge {
                 index: s.shard.index, source: s.path, verdict: verdict, seconds: shardSeconds, states: shardStatistics.runs,
                 transitions: shardStatistics.steps, counterexampleLength: length,
                 generator: s.run["swarm"] == "true" ? try s.fields.string("generator") : nil))
+            summaries[summaries.count - 1].shrinkStop = shrinkStop
         }
         var report = RandomReport(universe: universe, design: design, mutations: mutations, properties: ids,
                                   checking: first.run["checking"] != "false", options: options, statistics: statistics, seconds: seconds)
-        if let failing { report.failure = try failing.shard.randomFailure(properties: ids) }
+        if let failing {
+            report.failure = try failing.shard.randomFailure(properties: ids)
+            // The shrink's wall-clock net, as the unsharded report states it.
+            report.options.shrinkSeconds = try failing.shard.object("counterexample").optionalDouble("shrinkSecondsLimit")
+        }
         if report.failure == nil && !undecided.isEmpty { report.inconclusive = undecided.joined(separator: "; ") }
         var sharding = RandomSharding(shard: nil, shardCount: shards.count, swarm: first.run["swarm"] == "true", run: first.run)
         sharding.perShard = summaries
@@ -317,12 +324,27 @@ struct ShardFile {
         } else {
             origin = .corpus(path: try c.requiredString("corpusFile"))
         }
-        return RandomFailure(
+        var failure = RandomFailure(
             origin: origin, violation: Violation(property: try c.requiredString("property"), explanation: try c.requiredString("explanation")),
             originalLength: try c.requiredInt("originalLength"), shrunkLength: try c.requiredInt("shrunkLength"),
             shrinkSteps: try c.requiredInt("shrinkSteps"), shrinkAttempts: try c.requiredInt("shrinkCandidates"),
             shrinkComplete: try c.bool("shrinkComplete") ?? true, trace: try trace(), reproduce: try c.requiredString("reproduce"),
             writtenTo: [])
+        failure.shrinkStop = try shrinkStop(of: c)
+        failure.shrinkSeconds = try c.optionalDouble("shrinkSeconds") ?? 0
+        return failure
+    }
+
+    /// Why a random shard's shrink ended (`shrinkStop`, with the net's `shrinkSecondsLimit`).
+    func shrinkStop(of c: JSONFields) throws(InputError) -> ShrinkStop {
+        switch try c.string("shrinkStop") {
+        case nil, "fixed-point": return .fixedPoint
+        case "step-budget": return .stepBudget
+        case "time-limit":
+            if let limit = try c.optionalDouble("shrinkSecondsLimit") { return .timeLimit(seconds: limit) }
+            return .timeLimit(seconds: try c.optionalDouble("shrinkSeconds") ?? 0)
+        case let other?: throw c.fail("shrinkStop", "must be fixed-point, step-budget or time-limit, got '\(other)'")
+        }
     }
 
     /// A random shard's statistics.
@@ -363,6 +385,11 @@ extension JSONFields {
         guard let raw = object[key] else { throw fail(key, "is missing") }
         guard let n = raw as? NSNumber, !JSONFields.isBoolean(raw) else { throw fail(key, "must be a number") }
         return n.doubleValue
+    }
+
+    func optionalDouble(_ key: String) throws(InputError) -> Double? {
+        guard object[key] != nil else { return nil }
+        return try double(key)
     }
 
     func strings(_ key: String) throws(InputError) -> [String] {

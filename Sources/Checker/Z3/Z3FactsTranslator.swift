@@ -111,11 +111,14 @@ public enum Z3FactsTranslator {
         if consumed && t.result == .error(.ENOMEM) {
             if case .failNext = t.operation {} else { return true }
         }
-        guard t.result == .error(.ENOMEM), let request = MmapRequest(t.operation, pageSize: t.before.pageSize) else { return false }
+        // Judged by the design's rounding: the serenity design places alignments that are not
+        // powers of two (AK's mask), and such a request may run out of page tables too.
+        guard t.result == .error(.ENOMEM), let request = MmapRequest(t) else { return false }
         switch request.placement {
         case .anywhere, .randomized, .topDown, .hint:
             let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)
-            guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes) else { return false }
+            guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes, rounding: request.rounding)
+            else { return false }
             if pageTablesMayFail(mapping: hole, protection: request.protection, in: before, universe: t.before.universe) { return true }
             return request.placement == .randomized && pageTablesMayFailAnywhere(protection: request.protection, in: before, universe: t.before.universe)
         case .fixedNoReplace, .fixed:
