@@ -66,12 +66,8 @@ struct ExpansionWorker {
                     if after.faults.frameGrace < ExpansionWorker.probeGrace { frameBranches.append(branch) }
                     after.faults = FaultInjection()
                 }
-                // Most steps that fail or change nothing share the parent's observation.
-                var (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace, spare: &spareObservation)
-                let verdict = check(Transition(before: observedSpace, operation: operation, result: result, after: observedAfter),
-                                    unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output)
-                if spareObservation == nil { spareObservation = observedAfter.takeObservationForReuse() }
-                if let violation = verdict {
+                if let violation = judge(consume after, of: operation, result: result, before: observedSpace, from: space,
+                                         observedSpace, parent: parent, branch: branch, in: context, output: &output) {
                     found = (branch, violation)
                     return true
                 }
@@ -88,12 +84,9 @@ struct ExpansionWorker {
                         let operation = context.alphabet.operation(of: branch)
                         let result = operation.apply(to: &after)
                         precondition(after.faults[kind] == 0, "the injected failure was not consumed, though the probe saw an allocation")
-                        let observedBefore = ObservedState(model: before, sameMemoryAs: observedSpace)
-                        var (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace, spare: &spareObservation)
-                        let verdict = check(Transition(before: observedBefore, operation: operation, result: result, after: observedAfter),
-                                            unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output)
-                        if spareObservation == nil { spareObservation = observedAfter.takeObservationForReuse() }
-                        if let violation = verdict {
+                        if let violation = judge(consume after, of: operation, result: result,
+                                                 before: ObservedState(model: before, sameMemoryAs: observedSpace), from: space,
+                                                 observedSpace, parent: parent, branch: branch, in: context, output: &output) {
                             found = (branch, violation)
                             break
                         }
@@ -111,11 +104,21 @@ struct ExpansionWorker {
         return output
     }
 
-    /// Checks one transition from the frontier state, and keeps its target if it is new.
-    /// `before` is the frontier state, with the injected failure if the branch has one.
-    /// The state after a step from the frontier state `space`, moved into its observed state (no
-    /// copy of the model per step); a step that changed nothing shares the frontier's observation.
-    /// A changed state is observed (if a property asks) into `spare`, which it takes.
+    /// Observes the state `after` a step from the frontier state `space` and checks the transition
+    /// from `before` (the frontier state, with the injected failure if the branch has one). The
+    /// model is moved into its observed state, not copied; a step that changed nothing shares the
+    /// frontier's observation, and a changed state is observed into the worker's spare
+    /// observation, which takes the dropped state's back afterwards.
+    private mutating func judge(_ after: consuming AddressSpace, of operation: Operation, result: OperationResult, before: ObservedState,
+                                from space: borrowing AddressSpace, _ observedSpace: ObservedState, parent: Int, branch: Branch,
+                                in context: ExpansionContext, output: inout ChunkOutput) -> Violation? {
+        var (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace, spare: &spareObservation)
+        let verdict = check(Transition(before: before, operation: operation, result: result, after: observedAfter),
+                            unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output)
+        if spareObservation == nil { spareObservation = observedAfter.takeObservationForReuse() }
+        return verdict
+    }
+
     private static func observe(_ after: consuming AddressSpace, from space: borrowing AddressSpace,
                                 _ observedSpace: ObservedState, spare: inout Observation?) -> (state: ObservedState, unchanged: Bool) {
         if after.sameContents(as: space) { return (ObservedState(model: after, sameMemoryAs: observedSpace), true) }
@@ -123,6 +126,7 @@ struct ExpansionWorker {
         return (ObservedState(model: after, recycling: spare), false)
     }
 
+    /// Checks one transition from the frontier state, and keeps its target if it is new.
     /// `unchanged`: the state after has the same contents as the frontier state.
     private mutating func check(_ transition: Transition, unchanged: Bool, parent: Int, branch: Branch, in context: ExpansionContext,
                                 output: inout ChunkOutput) -> Violation? {

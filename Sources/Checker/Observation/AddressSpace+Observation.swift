@@ -23,16 +23,8 @@ extension AddressSpace {
             }
         }
         spare.pageTables = directory.tables
-        Self.refill(&spare.ptes, count: directory.ptes.count) { list in
-            for entry in directory.ptes.entries {
-                list.append(ObservedTranslation(page: entry.page, frame: UInt64(UInt32(bitPattern: entry.frame)), writable: entry.writable))
-            }
-        }
-        Self.refill(&spare.tlb, count: tlb.count) { list in
-            for entry in tlb.entries {
-                list.append(ObservedTranslation(page: entry.page, frame: UInt64(UInt32(bitPattern: entry.frame)), writable: entry.writable))
-            }
-        }
+        Self.refill(&spare.ptes, with: directory.ptes)
+        Self.refill(&spare.tlb, with: tlb)
         Self.refill(&spare.objects, count: objects.slots.count) { list in
             for (slot, object) in objects.slots.enumerated() {
                 guard let object else { continue }
@@ -49,6 +41,14 @@ extension AddressSpace {
         spare.placementHeapAllocations = heap.allocationsDuringPlacement
         spare.pendingPageTableFailures = faults.pendingPageTableFailures
         spare.pendingFrameFailures = faults.pendingFrameFailures
+    }
+
+    private static func refill(_ list: inout [ObservedTranslation], with set: TranslationSet) {
+        refill(&list, count: set.count) { list in
+            for entry in set.entries {
+                list.append(ObservedTranslation(page: entry.page, frame: UInt64(UInt32(bitPattern: entry.frame)), writable: entry.writable))
+            }
+        }
     }
 
     private static func refill<Element>(_ list: inout [Element], count: Int, _ fill: (inout [Element]) -> Void) {

@@ -18,17 +18,9 @@ public struct ObservedState: Sendable {
     /// properties per step copies one reference, not the model's arrays.
     private var box: StateBox
 
-    /// The model's state: observed when a property first asks.
-    public init(model: AddressSpace) {
-        universe = model.universe
-        design = model.design
-        capabilities = .model
-        box = StateBox(model: model, external: nil, observation: nil)
-    }
-
-    /// The model's state, observed on first use into `spare` (an observation the caller no longer
-    /// needs: its lists are reused).
-    public init(model: AddressSpace, recycling spare: Observation?) {
+    /// The model's state: observed when a property first asks, into `spare` when one is given (an
+    /// observation the caller no longer needs: its lists are reused).
+    public init(model: AddressSpace, recycling spare: Observation? = nil) {
         universe = model.universe
         design = model.design
         capabilities = .model
