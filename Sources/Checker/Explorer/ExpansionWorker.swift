@@ -109,9 +109,9 @@ struct ExpansionWorker {
     /// model is moved into its observed state, not copied; a step that changed nothing shares the
     /// frontier's observation, and a changed state is observed into the worker's spare
     /// observation, which takes the dropped state's back afterwards.
-    private mutating func judge(_ after: consuming AddressSpace, of operation: Operation, result: OperationResult, before: ObservedState,
-                                from space: borrowing AddressSpace, _ observedSpace: ObservedState, parent: Int, branch: Branch,
-                                in context: ExpansionContext, output: inout ChunkOutput) -> Violation? {
+    private mutating func judge(_ after: consuming AddressSpace, of operation: consuming Operation, result: consuming OperationResult,
+                                before: consuming ObservedState, from space: borrowing AddressSpace, _ observedSpace: ObservedState,
+                                parent: Int, branch: Branch, in context: ExpansionContext, output: inout ChunkOutput) -> Violation? {
         var (observedAfter, unchanged) = Self.observe(consume after, from: space, observedSpace, spare: &spareObservation)
         let verdict = check(Transition(before: before, operation: operation, result: result, after: observedAfter),
                             unchanged: unchanged, parent: parent, branch: branch, in: context, output: &output)
