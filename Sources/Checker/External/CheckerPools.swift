@@ -37,18 +37,9 @@ final class CheckerPools {
         placementHeapAllocations = 0
     }
 
-    private static func lowerBound(_ array: [UInt64], _ value: UInt64) -> Int {
-        var lo = 0, hi = array.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if array[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
     /// As the model's pool: a full pool fails before an injected failure is consumed.
     func allocateTable(_ table: UInt64) -> Int32 {
-        let i = Self.lowerBound(tables, table)
+        let i = tables.firstIndex(notBelow: table)
         if i < tables.count && tables[i] == table { return 0 }
         guard tables.count < tableCapacity else {
             refusals += 1
@@ -65,7 +56,7 @@ final class CheckerPools {
     }
 
     func freeTable(_ table: UInt64) {
-        let i = Self.lowerBound(tables, table)
+        let i = tables.firstIndex(notBelow: table)
         if i < tables.count && tables[i] == table { tables.remove(at: i) }
     }
 
@@ -82,18 +73,15 @@ final class CheckerPools {
             refusals += 1
             return nil
         }
-        var lo = 0, hi = frames.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if frames[mid] == UInt64(mid) { lo = mid + 1 } else { hi = mid }
-        }
-        frames.insert(UInt64(lo), at: lo)
-        contents.insert(0, at: lo)
-        return UInt64(lo)
+        // The first gap in the sorted list is the lowest free frame.
+        let lowest = frames.indices.partitionIndex { frames[$0] == UInt64($0) }
+        frames.insert(UInt64(lowest), at: lowest)
+        contents.insert(0, at: lowest)
+        return UInt64(lowest)
     }
 
     func freeFrame(_ frame: UInt64) {
-        let i = Self.lowerBound(frames, frame)
+        let i = frames.firstIndex(notBelow: frame)
         if i < frames.count && frames[i] == frame {
             frames.remove(at: i)
             contents.remove(at: i)
@@ -102,12 +90,12 @@ final class CheckerPools {
 
     /// A frame not in use reads as zero and ignores writes (as the model's pool).
     func read(_ frame: UInt64) -> UInt32 {
-        let i = Self.lowerBound(frames, frame)
+        let i = frames.firstIndex(notBelow: frame)
         return i < frames.count && frames[i] == frame ? contents[i] : 0
     }
 
     func write(_ frame: UInt64, _ value: UInt32) {
-        let i = Self.lowerBound(frames, frame)
+        let i = frames.firstIndex(notBelow: frame)
         if i < frames.count && frames[i] == frame { contents[i] = value }
     }
 

@@ -1,5 +1,18 @@
-/// Bisection over sorted page, table and frame numbers, for the oracles that must not allocate a
-/// set per state.
+/// Bisection over sorted lists (page, table and frame numbers, regions, translations, objects),
+/// for the oracles that must not allocate a set per state: one search, many keys.
+extension RandomAccessCollection where Index == Int {
+    /// The first index whose element is not `isBelow`: the elements are partitioned, every one
+    /// that is below coming first, so binary search applies.
+    func partitionIndex(where isBelow: (Element) -> Bool) -> Int {
+        var lo = startIndex, hi = endIndex
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if isBelow(self[mid]) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
 extension Array where Element == UInt64 {
     /// Ascending (duplicates allowed), so binary search applies.
     var isSortedAscending: Bool {
@@ -9,12 +22,7 @@ extension Array where Element == UInt64 {
 
     /// The first index whose element is not below `value` (the array is sorted ascending).
     func firstIndex(notBelow value: UInt64) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if self[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        partitionIndex { $0 < value }
     }
 
     /// Membership in a sorted array.

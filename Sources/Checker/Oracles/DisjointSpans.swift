@@ -14,11 +14,7 @@ struct DisjointSpans {
 
     func contains(_ value: UInt64) -> Bool {
         // The last span starting at or below value.
-        var low = 0, high = spans.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spans[middle].lowerBound <= value { low = middle + 1 } else { high = middle }
-        }
-        return low > 0 && spans[low - 1].contains(value)
+        let past = spans.partitionIndex { $0.lowerBound <= value }
+        return past > 0 && spans[past - 1].contains(value)
     }
 }

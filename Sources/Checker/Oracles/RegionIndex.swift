@@ -30,16 +30,8 @@ struct RegionIndex {
     /// without allocating, for the explorer's hot loop.
     func candidates(_ span: AddressSpan) -> Range<Int> {
         guard !span.isEmpty else { return 0 ..< 0 }
-        var low = 0, high = reach.count
-        while low < high {
-            let middle = (low + high) / 2
-            if reach[middle] > span.lower { high = middle } else { low = middle + 1 }
-        }
-        var end = sorted.count, lo = low
-        while lo < end {
-            let middle = (lo + end) / 2
-            if sorted[middle].base < span.upper { lo = middle + 1 } else { end = middle }
-        }
+        let low = reach.partitionIndex { $0 <= span.lower }
+        let end = (low ..< sorted.count).partitionIndex { sorted[$0].base < span.upper }
         return low ..< max(low, end)
     }
 

@@ -21,12 +21,8 @@ enum TranslationOracle {
         let start = tables.firstIndex(notBelow: span.lowerBound)
         let end = span.upperBound == .max ? tables.count : tables.firstIndex(notBelow: span.upperBound + 1)
         if UInt64(end - start) == span.upperBound - span.lowerBound + 1 { return nil }
-        var lo = start, hi = end
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tables[mid] == span.lowerBound + UInt64(mid - start) { lo = mid + 1 } else { hi = mid }
-        }
-        return span.lowerBound + UInt64(lo - start)
+        let gap = (start ..< end).partitionIndex { tables[$0] == span.lowerBound + UInt64($0 - start) }
+        return span.lowerBound + UInt64(gap - start)
     }
 
     /// The PTEs the observation's regions and objects call for, sorted by page.
@@ -37,12 +33,8 @@ enum TranslationOracle {
         var order = Array(objects.indices)
         if !objects.map(\.id).isSortedAscending { order.sort { (objects[$0].id, $0) < (objects[$1].id, $1) } }
         func object(_ id: UInt64) -> ObservedObject? {
-            var lo = 0, hi = order.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if objects[order[mid]].id <= id { lo = mid + 1 } else { hi = mid }
-            }
-            return lo > 0 && objects[order[lo - 1]].id == id ? objects[order[lo - 1]] : nil
+            let past = order.partitionIndex { objects[$0].id <= id }
+            return past > 0 && objects[order[past - 1]].id == id ? objects[order[past - 1]] : nil
         }
         var expected: [ObservedTranslation] = []
         for region in observation.regions where hasPresentEntries(region.protection) {
@@ -64,12 +56,8 @@ enum TranslationOracle {
 
     /// The entry for `page` among translations sorted by page.
     static func entry(for page: UInt64, in sorted: [ObservedTranslation]) -> ObservedTranslation? {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid].page < page { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo].page == page ? sorted[lo] : nil
+        let i = sorted.partitionIndex { $0.page < page }
+        return i < sorted.count && sorted[i].page == page ? sorted[i] : nil
     }
 }
 

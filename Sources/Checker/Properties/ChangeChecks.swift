@@ -171,14 +171,10 @@ enum ChangeChecks {
     static func isNeeded(_ table: UInt64, by regions: [ObservedRegion], universe: Universe) -> Bool {
         let perTable = universe.pagesPerTable, P = universe.pageSize
         // Chained regions have ascending last tables: bisect to the first reaching the table.
-        var low = 0, high = regions.count
-        while low < high {
-            let middle = (low + high) / 2
-            let span = AddressSpan(regions[middle])
-            let last = span.isEmpty ? span.lower / P / perTable : (span.upper - 1) / P / perTable
-            if last < table { low = middle + 1 } else { high = middle }
+        var i = regions.partitionIndex { region in
+            let span = AddressSpan(region)
+            return (span.isEmpty ? span.lower / P / perTable : (span.upper - 1) / P / perTable) < table
         }
-        var i = low
         while i < regions.count, regions[i].base / P / perTable <= table {
             let region = regions[i]
             if let tables = TranslationOracle.tables(of: region, universe: universe), tables.contains(table),
@@ -190,40 +186,21 @@ enum ChangeChecks {
 
     /// The first region of a chained list that ends above `address`.
     private static func firstRegion(endingAbove address: UInt64, in regions: [ObservedRegion]) -> Int {
-        var low = 0, high = regions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if AddressSpan(regions[middle]).upper > address { high = middle } else { low = middle + 1 }
-        }
-        return low
+        regions.partitionIndex { AddressSpan($0).upper <= address }
     }
 
     private static func firstPTE(atOrAbove page: UInt64, in ptes: [ObservedTranslation]) -> Int {
-        var low = 0, high = ptes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ptes[middle].page < page { low = middle + 1 } else { high = middle }
-        }
-        return low
+        ptes.partitionIndex { $0.page < page }
     }
 
     /// An object of an ascending list, by bisection.
     static func object(_ id: UInt64, in objects: [ObservedObject]) -> ObservedObject? {
-        var low = 0, high = objects.count
-        while low < high {
-            let middle = (low + high) / 2
-            if objects[middle].id < id { low = middle + 1 } else { high = middle }
-        }
-        return low < objects.count && objects[low].id == id ? objects[low] : nil
+        let i = objects.partitionIndex { $0.id < id }
+        return i < objects.count && objects[i].id == id ? objects[i] : nil
     }
 
     private static func inUse(_ frame: UInt64, in frames: [ObservedFrame]) -> Bool {
-        var low = 0, high = frames.count
-        while low < high {
-            let middle = (low + high) / 2
-            if frames[middle].frame < frame { low = middle + 1 } else { high = middle }
-        }
-        return low < frames.count && frames[low].frame == frame
+        contents(of: frame, in: frames) != nil
     }
 
     /// Occurrences of `value` in a sorted list.
@@ -284,7 +261,7 @@ extension ChangeChecks {
                 guard let old = object(source.object, in: before.objects), let new = object(piece.object, in: after.objects) else { continue }
                 for page in old.populated where page.page >= wanted && page.page - wanted < overlap.size / P {
                     let vpn = overlap.lower / P + (page.page - wanted)
-                    guard frame(of: page.page, in: new) == page.frame else { return false }
+                    guard FrameOracle.frame(of: page.page, in: new) == page.frame else { return false }
                     if vpn != touched && contents(of: page.frame, in: before.framesInUse) != contents(of: page.frame, in: after.framesInUse) {
                         return false
                     }
@@ -304,18 +281,9 @@ extension ChangeChecks {
         return true
     }
 
-    /// The frame behind an object page (the first listed, as `FrameOracle` answers).
-    private static func frame(of page: UInt64, in object: ObservedObject) -> UInt64? {
-        object.populated.first { $0.page == page }?.frame
-    }
-
-    /// The data word of a frame in use, in an ascending list.
+    /// The data word of a frame in use, in an ascending list (nil: not in use).
     private static func contents(of frame: UInt64, in frames: [ObservedFrame]) -> UInt32? {
-        var low = 0, high = frames.count
-        while low < high {
-            let middle = (low + high) / 2
-            if frames[middle].frame < frame { low = middle + 1 } else { high = middle }
-        }
-        return low < frames.count && frames[low].frame == frame ? frames[low].contents : nil
+        let i = frames.partitionIndex { $0.frame < frame }
+        return i < frames.count && frames[i].frame == frame ? frames[i].contents : nil
     }
 }
