@@ -65,7 +65,7 @@ struct MutantsCommand: ParsableCommand {
     var list = false
 
     func validate() throws {
-        guard AlphabetSettings.named.contains(where: { $0.name == alphabet }) else {
+        guard parsedAlphabet != nil else {
             throw ValidationError("--alphabet must be \(AlphabetSettings.named.map(\.name).joined(separator: " or ")), got '\(alphabet)'")
         }
         guard depth >= 1 && depth <= 64 else { throw ValidationError("--depth must be 1...64, got \(depth)") }
@@ -83,13 +83,14 @@ struct MutantsCommand: ParsableCommand {
     }
 
     var parsedSeed: UInt64? { UInt64(decimalOrHex: seed) }
+    var parsedAlphabet: AlphabetSettings? { try? AlphabetSettings.named(alphabet) }
 
     func run() throws {
         if list {
             for (name, _) in Mutations.allCatalogued { StandardOutput.print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(MutantSummaries.line(name))") }
             return
         }
-        let budget = KillMatrixBudget(alphabet: AlphabetSettings.named.first { $0.name == alphabet }!.settings, tinyDepth: depth, smallDepth: smallDepth, randomRuns: runs, randomSteps: steps, seed: parsedSeed!,
+        let budget = KillMatrixBudget(alphabet: parsedAlphabet!, tinyDepth: depth, smallDepth: smallDepth, randomRuns: runs, randomSteps: steps, seed: parsedSeed!,
                                       proveRegions: proveRegions, randomShrinkSeconds: shrinkSeconds)
         let subjects = only.isEmpty ? MutantSubject.catalogue : MutantSubject.catalogue.filter { only.contains($0.name) }
         let context = DetectorContext(workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, outputDirectory: out)
