@@ -12,11 +12,6 @@ struct MmapRequest {
     let address: UInt64?
     let rounding: AlignmentRounding
 
-    /// The request of a step, judged by the design it ran on.
-    init?(_ t: Transition) {
-        self.init(t.operation, pageSize: t.before.pageSize, rounding: AlignmentRounding(of: t.before.design))
-    }
-
     init?(_ operation: Operation, pageSize: UInt64, rounding: AlignmentRounding = .powerOfTwo) {
         guard case let .mmap(size, protection, placement, address, alignment, _) = operation else { return nil }
         let align = alignment ?? pageSize

@@ -7,7 +7,7 @@ enum PlacementPolicies {
     static let topDownFit = Property(
         id: "top-down-fit", summary: "top-down placement returns the highest fitting aligned range", isPolicy: true
     ) { t in
-        guard case .ok(let base?) = t.result, let request = MmapRequest(t),
+        guard case .ok(let base?) = t.result, let request = t.mmapRequest,
               request.placement == .topDown,
               let highest = PlacementOracle.highestFit(size: request.size, alignment: request.alignment,
                                                        holes: HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange), rounding: request.rounding),
@@ -21,7 +21,7 @@ enum PlacementPolicies {
         summary: "a hinted mmap gets the hinted range when it is aligned, inside and free, else the lowest fit",
         isPolicy: true
     ) { t, conventions in
-        guard case .ok(let base?) = t.result, let request = MmapRequest(t),
+        guard case .ok(let base?) = t.result, let request = t.mmapRequest,
               request.placement == .hint, let hint = request.address
         else { return nil }
         let holes = HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange)

@@ -9,7 +9,7 @@ enum PlacementProperties {
         id: "hole-soundness",
         summary: "a successful placement returns an aligned range of the requested size lying entirely in a hole"
     ) { t in
-        guard case .ok(let base?) = t.result, let request = MmapRequest(t) else { return nil }
+        guard case .ok(let base?) = t.result, let request = t.mmapRequest else { return nil }
         guard let region = RegionLookupOracle.starting(at: base, in: t.after.regions) else {
             return "mmap returned \(base.hex) but no region starts there"
         }
@@ -36,7 +36,7 @@ enum PlacementProperties {
     static let holeCompleteness = Property(
         id: "hole-completeness", summary: "a placement that fails with ENOMEM had no aligned hole of that size"
     ) { t in
-        guard t.result == .error(.ENOMEM), let request = MmapRequest(t),
+        guard t.result == .error(.ENOMEM), let request = t.mmapRequest,
               !request.isFixed
         else { return nil }
         let before = t.before.observation
@@ -84,7 +84,7 @@ enum PlacementProperties {
     static let firstFit = Property(
         id: "first-fit", summary: "anywhere placement returns the lowest fitting aligned range", isPolicy: true
     ) { t in
-        guard case .ok(let base?) = t.result, let request = MmapRequest(t),
+        guard case .ok(let base?) = t.result, let request = t.mmapRequest,
               request.placement == .anywhere,
               let lowest = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment,
                                                      holes: HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange), rounding: request.rounding),
@@ -97,7 +97,7 @@ enum PlacementProperties {
         id: "specific-exactness",
         summary: "fixedNoReplace succeeds iff the range is inside the total range and free"
     ) { t, conventions in
-        guard let request = MmapRequest(t), request.placement == .fixedNoReplace else { return nil }
+        guard let request = t.mmapRequest, request.placement == .fixedNoReplace else { return nil }
         // A documented policy that refuses the request before placement is not a placement answer.
         if conventions.anonymousExecRejected && request.protection.contains(.execute) && t.result == .error(.EINVAL) { return nil }
         let total = t.before.universe.totalRange

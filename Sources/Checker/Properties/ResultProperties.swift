@@ -34,7 +34,7 @@ enum ResultProperties {
                 }
                 if covered != range.size { return "mprotect \(range) succeeded but only \(covered / P) of \(range.size / P) pages are mapped" }
             case .mmap:
-                guard let base = value, let request = MmapRequest(t) else { return nil }
+                guard let base = value, let request = t.mmapRequest else { return nil }
                 let after = t.after.observation
                 guard let region = RegionLookupOracle.starting(at: base, in: after.regions), region.size >= request.size else {
                     return "mmap returned \(base.hex) but no region of \(request.size.hex) bytes starts there"

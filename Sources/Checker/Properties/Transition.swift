@@ -8,12 +8,16 @@ public struct Transition: Sendable {
     public let operation: Operation
     public let result: OperationResult
     public let after: ObservedState
+    /// The step's mmap arguments as the placement properties read them (nil for other steps),
+    /// made once here rather than by each of the half-dozen properties that ask.
+    let mmapRequest: MmapRequest?
 
     public init(before: ObservedState, operation: Operation, result: OperationResult, after: ObservedState) {
         self.before = before
         self.operation = operation
         self.result = result
         self.after = after
+        mmapRequest = MmapRequest(operation, pageSize: before.pageSize, rounding: AlignmentRounding(of: before.design))
     }
 
     /// A step of the reference model, observed lazily.

@@ -113,7 +113,7 @@ public enum Z3FactsTranslator {
         }
         // Judged by the design's rounding: the serenity design places alignments that are not
         // powers of two (AK's mask), and such a request may run out of page tables too.
-        guard t.result == .error(.ENOMEM), let request = MmapRequest(t) else { return false }
+        guard t.result == .error(.ENOMEM), let request = t.mmapRequest else { return false }
         switch request.placement {
         case .anywhere, .randomized, .topDown, .hint:
             let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)

@@ -34,7 +34,7 @@ private let P: UInt64 = 4096
         let space = Self.reproducerSpace()
         let t = Transition(applying: Self.reproducerRequest, to: space)
         #expect(t.result == .ok(0x13000))
-        let request = try #require(MmapRequest(t), "judged, not skipped as invalid")
+        let request = try #require(t.mmapRequest, "judged, not skipped as invalid")
         #expect(request.rounding == .akMask)
         let holes = HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange)
         #expect(PlacementOracle.lowestFit(size: P, alignment: 0x3000, holes: holes, rounding: .akMask) == AddressSpan(0x13000, 0x14000))
@@ -71,7 +71,7 @@ private let P: UInt64 = 4096
         _ = Operation.mmap(P, .none, at: .fixedNoReplace(0x10000)).apply(to: &space)
         let t = Transition(applying: .mmap(P, .readWrite, alignment: 0x3000), to: space)
         #expect(t.result == .error(.EINVAL))
-        #expect(MmapRequest(t) == nil)
+        #expect(t.mmapRequest == nil)
         #expect(PropertySet().allViolations(t).isEmpty)
     }
 
