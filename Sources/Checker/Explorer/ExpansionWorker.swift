@@ -5,6 +5,9 @@ import Model
 struct ExpansionContext: Sendable {
     let alphabet: Alphabet
     let properties: [Property]
+    /// The properties with a part that looks at the step: all that a step into a state seen
+    /// before needs (its state invariants held when it was first reached).
+    let transitionProperties: [Property]
     /// The error codes the design documents (the properties judge errnos by them).
     let conventions: ErrorConventions
     let z3: Z3Settings?
@@ -12,6 +15,19 @@ struct ExpansionContext: Sendable {
     let store: StateStore
     let parents: [UInt32]
     let branches: [UInt32]
+
+    init(alphabet: Alphabet, properties: [Property], conventions: ErrorConventions, z3: Z3Settings?, initial: AddressSpace,
+         store: StateStore, parents: [UInt32], branches: [UInt32]) {
+        self.alphabet = alphabet
+        self.properties = properties
+        transitionProperties = properties.filter { $0.scope == .transition }
+        self.conventions = conventions
+        self.z3 = z3
+        self.initial = initial
+        self.store = store
+        self.parents = parents
+        self.branches = branches
+    }
 }
 
 /// A worker's own scratch space, reused from chunk to chunk so the hot loop allocates little.
@@ -144,9 +160,14 @@ struct ExpansionWorker {
             }
         }
         // State invariants of a state seen before held then (or the run would have stopped).
-        for property in context.properties where isNew || property.scope == .transition {
-            if let violation = property.check(transition, conventions: context.conventions, stateIsNew: isNew) { return violation }
+        // Walked through the buffer: a `for in` copy of each property costs a reference count.
+        let violation = (isNew ? context.properties : context.transitionProperties).withUnsafeBufferPointer { properties -> Violation? in
+            for i in properties.indices {
+                if let violation = properties[i].check(transition, conventions: context.conventions, stateIsNew: isNew) { return violation }
+            }
+            return nil
         }
+        if let violation { return violation }
         if let settings = context.z3, settings.mode != .off {
             if z3Check == nil {
                 do throws(InputError) { z3Check = try settings.makeCheck() } catch {
