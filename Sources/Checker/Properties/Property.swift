@@ -110,8 +110,8 @@ public struct Property: Sendable {
 
     /// Checks the transition part alone.
     func checkTransitionPart(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
-        guard isCheckable(on: transition.after.capabilities), let transitionCheck = storage.transitionCheck,
-              let problem = transitionCheck(transition, conventions) else { return nil }
+        guard isCheckable(on: transition.after.capabilities),
+              let problem = storage.transitionCheck?(transition, conventions) else { return nil }
         return Violation(property: id, explanation: problem)
     }
 
@@ -143,7 +143,8 @@ public struct Property: Sendable {
     /// caller has already checked the state after the step (it depends on nothing else).
     public func check(_ transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
         guard isCheckable(on: transition.after.capabilities) else { return nil }
-        if let transitionCheck = storage.transitionCheck, let problem = transitionCheck(transition, conventions) {
+        // Called through the optional, not bound to a local: binding copies the closure.
+        if let problem = storage.transitionCheck?(transition, conventions) {
             return Violation(property: id, explanation: problem)
         }
         return stateIsNew ? check(state: transition.after) : nil
