@@ -7,23 +7,20 @@ import Model
 /// properties of most steps never look at it, and the explorer checks about a million steps
 /// per CPU-second.
 public struct ObservedState: Sendable {
-    public let universe: Universe
-    public let design: Design
+    public var universe: Universe { box.universe }
+    public var design: Design { box.design }
     /// What the implementation reports (known without making the observation).
-    public let capabilities: ObservationCapabilities
+    public var capabilities: ObservationCapabilities { box.capabilities }
     /// The reference model, when it is the implementation under test.
     public var model: AddressSpace? { box.model }
     private var external: (any ImplementationUnderTest)? { box.external }
-    /// The model, the driver and the observation in one box, so that handing a state to a dozen
-    /// properties per step copies one reference, not the model's arrays.
+    /// The model, the driver, the observation and the universe in one box, so that handing a
+    /// state to a dozen properties per step copies one reference, not the model's arrays.
     private var box: StateBox
 
     /// The model's state: observed when a property first asks, into `spare` when one is given (an
     /// observation the caller no longer needs: its lists are reused).
     public init(model: AddressSpace, recycling spare: Observation? = nil) {
-        universe = model.universe
-        design = model.design
-        capabilities = .model
         box = StateBox(model: model, external: nil, observation: nil)
         box.spare = spare
     }
@@ -31,18 +28,13 @@ public struct ObservedState: Sendable {
     /// An observation some other implementation reported; with `implementation`, `no-leak` may
     /// probe its holes.
     public init(observation: Observation, universe: Universe, design: Design, implementation: (any ImplementationUnderTest)? = nil) {
-        self.universe = universe
-        self.design = design
-        capabilities = observation.capabilities
-        box = StateBox(model: nil, external: implementation, observation: observation)
+        box = StateBox(universe: universe, design: design, capabilities: observation.capabilities,
+                       model: nil, external: implementation, observation: observation)
     }
 
     /// The same state with its observation already made (the explorer observes a frontier state
     /// once for all its branches).
     public init(model: AddressSpace, observation: Observation) {
-        universe = model.universe
-        design = model.design
-        capabilities = .model
         box = StateBox(model: model, external: nil, observation: observation)
     }
 
@@ -54,9 +46,6 @@ public struct ObservedState: Sendable {
         shared.placementHeapAllocations = model.heap.allocationsDuringPlacement
         shared.pendingPageTableFailures = model.faults.pendingPageTableFailures
         shared.pendingFrameFailures = model.faults.pendingFrameFailures
-        universe = model.universe
-        design = model.design
-        capabilities = .model
         box = StateBox(model: model, external: nil, observation: shared, memoryTwin: unchanged.box)
     }
 
@@ -143,6 +132,9 @@ public struct ObservedState: Sendable {
 /// a copy of the observation on every property's read halved the explorer's speed. Unchecked
 /// exclusivity for the same reason: the observation is written once, before any reader holds it.
 private final class StateBox: @unchecked Sendable {
+    let universe: Universe
+    let design: Design
+    let capabilities: ObservationCapabilities
     let model: AddressSpace?
     let external: (any ImplementationUnderTest)?
     @exclusivity(unchecked) var observation: Observation?
@@ -152,10 +144,20 @@ private final class StateBox: @unchecked Sendable {
     /// held so that `sameMemory` answers without comparing.
     let memoryTwin: StateBox?
 
-    init(model: AddressSpace?, external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox? = nil) {
+    init(universe: Universe, design: Design, capabilities: ObservationCapabilities,
+         model: AddressSpace?, external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox? = nil) {
+        self.universe = universe
+        self.design = design
+        self.capabilities = capabilities
         self.model = model
         self.external = external
         self.observation = observation
         self.memoryTwin = memoryTwin
+    }
+
+    /// A model state's box: the universe and design are the model's own.
+    convenience init(model: AddressSpace, external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox? = nil) {
+        self.init(universe: model.universe, design: model.design, capabilities: .model, model: model, external: external,
+                  observation: observation, memoryTwin: memoryTwin)
     }
 }
