@@ -19,11 +19,15 @@ public struct Property: Sendable {
         let needs: ObservationCapabilities
         let stateCheck: (@Sendable (ObservedState) -> String?)?
         let transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?
+        /// A transition check that ignores the conventions, kept as written rather than wrapped
+        /// in a closure that captures it: calling a capturing closure costs a reference count.
+        let plainTransitionCheck: (@Sendable (Transition) -> String?)?
         let changeCheck: (@Sendable (StepChanges) -> Bool)?
         let stepChangeCheck: (@Sendable (Transition, StepChanges) -> Bool)?
 
         init(id: String, summary: String, scope: Scope, isPolicy: Bool, needs: ObservationCapabilities,
              stateCheck: (@Sendable (ObservedState) -> String?)?, transitionCheck: (@Sendable (Transition, ErrorConventions) -> String?)?,
+             plainTransitionCheck: (@Sendable (Transition) -> String?)? = nil,
              changeCheck: (@Sendable (StepChanges) -> Bool)? = nil, stepChangeCheck: (@Sendable (Transition, StepChanges) -> Bool)? = nil) {
             self.id = id
             self.summary = summary
@@ -32,6 +36,7 @@ public struct Property: Sendable {
             self.needs = needs
             self.stateCheck = stateCheck
             self.transitionCheck = transitionCheck
+            self.plainTransitionCheck = plainTransitionCheck
             self.changeCheck = changeCheck
             self.stepChangeCheck = stepChangeCheck
         }
@@ -60,7 +65,8 @@ public struct Property: Sendable {
 
     public init(id: String, summary: String, isPolicy: Bool = false, needs: ObservationCapabilities = .regions,
                 transition check: @escaping @Sendable (Transition) -> String?) {
-        self.init(id: id, summary: summary, isPolicy: isPolicy, needs: needs, conventions: { transition, _ in check(transition) })
+        storage = Storage(id: id, summary: summary, scope: .transition, isPolicy: isPolicy, needs: needs, stateCheck: nil, transitionCheck: nil,
+                          plainTransitionCheck: check)
     }
 
     /// A transition property whose verdict on an errno depends on what the design documents.
@@ -74,7 +80,7 @@ public struct Property: Sendable {
     public init(id: String, summary: String, isPolicy: Bool = false, needs: ObservationCapabilities = .regions,
                 state: @escaping @Sendable (ObservedState) -> String?, transition: @escaping @Sendable (Transition) -> String?) {
         storage = Storage(id: id, summary: summary, scope: .transition, isPolicy: isPolicy, needs: needs, stateCheck: state,
-                          transitionCheck: { t, _ in transition(t) })
+                          transitionCheck: nil, plainTransitionCheck: transition)
     }
 
     /// The same property, with a check of its state part that judges only what a step changed.
@@ -83,7 +89,8 @@ public struct Property: Sendable {
     /// the explanation. So a change check decides how much is looked at, never what is reported.
     public func judgingChanges(_ holds: @escaping @Sendable (StepChanges) -> Bool) -> Property {
         Property(storage: Storage(id: id, summary: summary, scope: scope, isPolicy: isPolicy, needs: needs, stateCheck: storage.stateCheck,
-                                  transitionCheck: storage.transitionCheck, changeCheck: holds, stepChangeCheck: storage.stepChangeCheck))
+                                  transitionCheck: storage.transitionCheck, plainTransitionCheck: storage.plainTransitionCheck,
+                                  changeCheck: holds, stepChangeCheck: storage.stepChangeCheck))
     }
 
     /// The same property, with a check of its transition part that looks only at what the step
@@ -91,11 +98,23 @@ public struct Property: Sendable {
     /// to the full transition check.
     public func judgingStepChanges(_ holds: @escaping @Sendable (Transition, StepChanges) -> Bool) -> Property {
         Property(storage: Storage(id: id, summary: summary, scope: scope, isPolicy: isPolicy, needs: needs, stateCheck: storage.stateCheck,
-                                  transitionCheck: storage.transitionCheck, changeCheck: storage.changeCheck, stepChangeCheck: holds))
+                                  transitionCheck: storage.transitionCheck, plainTransitionCheck: storage.plainTransitionCheck,
+                                  changeCheck: storage.changeCheck, stepChangeCheck: holds))
     }
 
     /// Whether the transition part can be judged on a step's changes (`judgingStepChanges`).
-    var judgesStepChanges: Bool { storage.stepChangeCheck != nil && storage.transitionCheck != nil }
+    var judgesStepChanges: Bool { storage.stepChangeCheck != nil && hasTransitionPart }
+
+    /// Whether the property looks at the step itself.
+    private var hasTransitionPart: Bool { storage.transitionCheck != nil || storage.plainTransitionCheck != nil }
+
+    /// The transition part's verdict: nil when it holds (or there is none).
+    @inline(__always)
+    private func transitionProblem(_ transition: Transition, _ conventions: ErrorConventions) -> String? {
+        // Called through the optionals, not bound to locals: binding copies the closure.
+        if storage.plainTransitionCheck != nil { return storage.plainTransitionCheck?(transition) }
+        return storage.transitionCheck?(transition, conventions)
+    }
 
     /// The step change check's answer: true when the transition part certainly holds.
     func transitionHolds(_ transition: Transition, _ changes: StepChanges) -> Bool {
@@ -111,7 +130,7 @@ public struct Property: Sendable {
     /// Checks the transition part alone.
     func checkTransitionPart(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
         guard isCheckable(on: transition.after.capabilities),
-              let problem = storage.transitionCheck?(transition, conventions) else { return nil }
+              let problem = transitionProblem(transition, conventions) else { return nil }
         return Violation(property: id, explanation: problem)
     }
 
@@ -143,8 +162,7 @@ public struct Property: Sendable {
     /// caller has already checked the state after the step (it depends on nothing else).
     public func check(_ transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
         guard isCheckable(on: transition.after.capabilities) else { return nil }
-        // Called through the optional, not bound to a local: binding copies the closure.
-        if let problem = storage.transitionCheck?(transition, conventions) {
+        if let problem = transitionProblem(transition, conventions) {
             return Violation(property: id, explanation: problem)
         }
         return stateIsNew ? check(state: transition.after) : nil
