@@ -70,7 +70,7 @@ public struct Coverage: Sendable, Hashable {
 public enum OperationKind: Int, Sendable, CaseIterable {
     case mmapAnywhere, mmapRandomized, mmapFixedNoReplace, mmapFixed, mmapTopDown, mmapHint, munmap, mprotect, touch, exec, failNext, teardown
 
-    init(_ operation: Operation) {
+    init(_ operation: borrowing Operation) {
         switch operation {
         case .mmap(_, _, let placement, _, _, _):
             switch placement {

@@ -19,8 +19,9 @@ struct ExpansionContext: Sendable {
     init(alphabet: Alphabet, properties: [Property], conventions: ErrorConventions, z3: Z3Settings?, initial: AddressSpace,
          store: StateStore, parents: [UInt32], branches: [UInt32]) {
         self.alphabet = alphabet
-        self.properties = properties
-        transitionProperties = properties.filter { $0.scope == .transition }
+        // The explorer's implementation is the model, which reports everything a property can need.
+        self.properties = properties.filter { $0.isCheckable(on: .model) }
+        transitionProperties = self.properties.filter { $0.scope == .transition }
         self.conventions = conventions
         self.z3 = z3
         self.initial = initial
@@ -163,7 +164,9 @@ struct ExpansionWorker {
         // Walked through the buffer: a `for in` copy of each property costs a reference count.
         let violation = (isNew ? context.properties : context.transitionProperties).withUnsafeBufferPointer { properties -> Violation? in
             for i in properties.indices {
-                if let violation = properties[i].check(transition, conventions: context.conventions, stateIsNew: isNew) { return violation }
+                if let violation = properties[i].check(checkable: transition, conventions: context.conventions, stateIsNew: isNew) {
+                    return violation
+                }
             }
             return nil
         }

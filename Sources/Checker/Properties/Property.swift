@@ -162,9 +162,17 @@ public struct Property: Sendable {
     /// caller has already checked the state after the step (it depends on nothing else).
     public func check(_ transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
         guard isCheckable(on: transition.after.capabilities) else { return nil }
+        return check(checkable: transition, conventions: conventions, stateIsNew: stateIsNew)
+    }
+
+    /// As `check(_:conventions:stateIsNew:)`, for a caller that knows the implementation reports
+    /// all this property needs (the explorer filters its list once, rather than per step).
+    @inline(__always)
+    func check(checkable transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
         if let problem = transitionProblem(transition, conventions) {
             return Violation(property: id, explanation: problem)
         }
-        return stateIsNew ? check(state: transition.after) : nil
+        guard stateIsNew, let problem = storage.stateCheck?(transition.after) else { return nil }
+        return Violation(property: id, explanation: problem)
     }
 }
