@@ -4,13 +4,13 @@ import Model
 /// which it had something to say: `hole-completeness` on an ENOMEM placement, `split-partition`
 /// on a real split), and per operation, the count of each result. Plain counters, summed over
 /// workers in a fixed order, so the counts do not depend on the worker count.
-public struct Coverage: Sendable, Hashable {
+public struct Coverage: Sendable {
     /// Steps recorded.
     public private(set) var steps = 0
     /// Steps that ran with an injected allocation failure pending (the explorer's fault branches).
     public private(set) var withInjectedFailure = 0
-    /// By catalogue index (`PropertyCatalogue.all`).
-    private var judged = [Int](repeating: 0, count: PropertyCatalogue.all.count)
+    /// The steps' exercised-property masks (a bit per catalogue index, `NonVacuity`), counted.
+    private var exercised = MaskCounts()
     /// `results[kind * outcomeCount + result.outcomeSlot]`.
     private var results = [Int](repeating: 0, count: OperationKind.allCases.count * Coverage.outcomeCount)
 
@@ -25,25 +25,23 @@ public struct Coverage: Sendable, Hashable {
         if pending.0 > 0 || pending.1 > 0 { withInjectedFailure += 1 }
         let kind = OperationKind(transition.operation)
         results[kind.rawValue * Self.outcomeCount + transition.result.outcomeSlot] += 1
-        let exercised = NonVacuity.exercised(by: transition, kind: kind)
-        var bits = exercised
-        while bits != 0 {
-            judged[bits.trailingZeroBitCount] += 1
-            bits &= bits - 1
-        }
+        exercised.add(NonVacuity.exercised(by: transition, kind: kind))
     }
 
     public mutating func merge(_ other: Coverage) {
         steps += other.steps
         withInjectedFailure += other.withInjectedFailure
-        for i in judged.indices { judged[i] += other.judged[i] }
+        other.exercised.forEach { mask, count in exercised.add(mask, count: count) }
         for i in results.indices { results[i] += other.results[i] }
     }
 
     /// Steps `id` judged non-vacuously (0 for an id outside the catalogue).
     public func judged(_ id: String) -> Int {
-        PropertyCatalogue.all.firstIndex { $0.id == id }.map { judged[$0] } ?? 0
+        PropertyCatalogue.all.firstIndex { $0.id == id }.map(judged(index:)) ?? 0
     }
+
+    /// Steps the catalogue's `index`-th property judged non-vacuously.
+    private func judged(index: Int) -> Int { index < 64 ? exercised.count(withBit: index) : 0 }
 
     /// How many `kind` steps returned `result` ("ok" or an errno name).
     public func count(_ kind: OperationKind, _ result: String) -> Int {
@@ -63,6 +61,22 @@ public struct Coverage: Sendable, Hashable {
 
     /// The selected properties that judged no step non-vacuously.
     public func neverExercised(_ ids: [String]) -> [String] { ids.filter { judged($0) == 0 } }
+}
+
+/// Equal when every count is: the masks' table layout depends on the order steps were counted
+/// in (the worker count), the counts do not.
+extension Coverage: Hashable {
+    public static func == (a: Coverage, b: Coverage) -> Bool {
+        a.steps == b.steps && a.withInjectedFailure == b.withInjectedFailure && a.results == b.results
+            && PropertyCatalogue.all.indices.allSatisfy { a.judged(index: $0) == b.judged(index: $0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(steps)
+        hasher.combine(withInjectedFailure)
+        hasher.combine(results)
+        for index in PropertyCatalogue.all.indices { hasher.combine(judged(index: index)) }
+    }
 }
 
 /// The operation a step ran, with mmap split by placement (the placements exercise different
