@@ -38,11 +38,24 @@ enum ResourceOracle {
         if let stray = inUse.first(where: { !owned.containsSorted($0) }) {
             return "frame \(stray) is in use but no live VMObject owns it"
         }
-        let needed = neededTables(of: observation.regions, universe: universe)
-        for table in observation.pageTables where !needed.contains(table) {
+        if let table = firstUnneededTable(in: observation, universe: universe) {
             return "page table \(table) (pages \((table * universe.pagesPerTable * universe.pageSize).hex)…) is allocated but no accessible region needs it"
         }
         return nil
+    }
+
+    /// The first allocated table no accessible region lies in. A few regions (the explorer's) are
+    /// asked directly, with nothing to allocate on every new state; many (a long trace), through
+    /// their merged spans, so a table is found by bisection, not against every region.
+    static func firstUnneededTable(in observation: Observation, universe: Universe) -> UInt64? {
+        let regions = observation.regions
+        if regions.count < RegionIndex.scanLimit {
+            return observation.pageTables.first { table in
+                !regions.contains { $0.protection.isAccessible && TranslationOracle.tables(of: $0, universe: universe)?.contains(table) == true }
+            }
+        }
+        let needed = neededTables(of: regions, universe: universe)
+        return observation.pageTables.first { !needed.contains($0) }
     }
 
     /// The tables accessible regions lie in, merged into disjoint ascending spans: a table is
