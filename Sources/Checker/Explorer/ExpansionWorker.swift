@@ -138,7 +138,16 @@ struct ExpansionWorker {
 
     private static func observe(_ after: consuming AddressSpace, from space: borrowing AddressSpace,
                                 _ observedSpace: ObservedState, spare: inout Observation?) -> (state: ObservedState, unchanged: Bool) {
-        if after.sameContents(as: space) { return (ObservedState(model: after, sameMemoryAs: observedSpace), true) }
+        if after.sameContents(as: space) {
+            // Nothing a property can see differs from the frontier state: the step shares its
+            // observed state outright, with no box to make and free.
+            if after.faults.pendingFrameFailures == space.faults.pendingFrameFailures,
+               after.faults.pendingPageTableFailures == space.faults.pendingPageTableFailures,
+               after.heap.allocationsDuringPlacement == space.heap.allocationsDuringPlacement {
+                return (observedSpace, true)
+            }
+            return (ObservedState(model: after, sameMemoryAs: observedSpace), true)
+        }
         defer { spare = nil }
         return (ObservedState(model: after, recycling: spare), false)
     }

@@ -119,7 +119,7 @@ public struct ObservedState: Sendable {
     /// are structurally equal observe equal (the observation is a function of the state), which
     /// decides most steps without observing either.
     public func sameMemory(as other: ObservedState) -> Bool {
-        if box.memoryTwin === other.box || other.box.memoryTwin === box || (box.memoryTwin != nil && box.memoryTwin === other.box.memoryTwin) {
+        if box === other.box || box.memoryTwin === other.box || other.box.memoryTwin === box || (box.memoryTwin != nil && box.memoryTwin === other.box.memoryTwin) {
             return true
         }
         if box.model != nil, other.box.model != nil, box.model!.sameContents(as: other.box.model!) { return true }
