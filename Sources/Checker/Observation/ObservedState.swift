@@ -13,7 +13,7 @@ public struct ObservedState: Sendable {
     public var capabilities: ObservationCapabilities { box.capabilities }
     /// The reference model, when it is the implementation under test.
     public var model: AddressSpace? { box.model }
-    private var external: (any ImplementationUnderTest)? { box.external }
+    private var external: (any ImplementationUnderTest)? { box.driver?.implementation }
     /// The model, the driver, the observation and the universe in one box, so that handing a
     /// state to a dozen properties per step copies one reference, not the model's arrays.
     private var box: StateBox
@@ -136,7 +136,9 @@ private final class StateBox: @unchecked Sendable {
     let design: Design
     let capabilities: ObservationCapabilities
     let model: AddressSpace?
-    let external: (any ImplementationUnderTest)?
+    /// Another implementation's driver, boxed: an optional existential field costs a metadata
+    /// lookup to destroy, and the explorer frees a state box per step.
+    let driver: Driver?
     @exclusivity(unchecked) var observation: Observation?
     /// An observation to write this state's into, when it is first asked for.
     @exclusivity(unchecked) var spare: Observation?
@@ -150,7 +152,7 @@ private final class StateBox: @unchecked Sendable {
         self.design = design
         self.capabilities = capabilities
         self.model = model
-        self.external = external
+        driver = external.map(Driver.init)
         self.observation = observation
         self.memoryTwin = memoryTwin
     }
@@ -160,4 +162,10 @@ private final class StateBox: @unchecked Sendable {
         self.init(universe: model.universe, design: model.design, capabilities: .model, model: model, external: external,
                   observation: observation, memoryTwin: memoryTwin)
     }
+}
+
+/// An implementation other than the model, as a state box holds it.
+private final class Driver: Sendable {
+    let implementation: any ImplementationUnderTest
+    init(_ implementation: any ImplementationUnderTest) { self.implementation = implementation }
 }

@@ -64,8 +64,8 @@ enum SplitProperties {
             default: nil
             }
         }() : nil
-        var touched: UInt64?
-        if case let .touch(address, true, _) = t.operation { touched = address / P }
+        // A constant, not a variable the nested check captures (that costs an exclusivity check per read).
+        let touched: UInt64? = if case let .touch(address, true, _) = t.operation { address / P } else { nil }
         // Indexed once per step, so a step costs time linear in the regions and pages; the
         // objects only if some page is populated (nothing else about them is judged here).
         let afterRegions = RegionIndex(after.regions)
