@@ -92,17 +92,19 @@ struct ExpansionWorker {
             }
             if output.undecided != nil { break }
             if found == nil {
-                for (kind, branches) in [(AllocationKind.pageTable, pageTableBranches), (.frame, frameBranches)] {
+                for (kind, branches) in [(AllocationKind.pageTable, pageTableBranches), (.frame, frameBranches)] where !branches.isEmpty {
+                    // The state with the failure injected, observed once for all the branches of this kind.
+                    var before = space
+                    before.injectFailure(kind)
+                    let observedBefore = ObservedState(model: before, sameMemoryAs: observedSpace)
                     for plain in branches {
                         let branch = Branch(letter: plain.letter, choice: plain.choice, fault: kind)
-                        var before = space
-                        before.injectFailure(kind)
                         var after = before
                         let operation = context.alphabet.operation(of: branch)
                         let result = operation.apply(to: &after)
                         precondition(after.faults[kind] == 0, "the injected failure was not consumed, though the probe saw an allocation")
                         if let violation = judge(consume after, of: operation, result: result,
-                                                 before: ObservedState(model: before, sameMemoryAs: observedSpace), from: space,
+                                                 before: observedBefore, from: space,
                                                  observedSpace, parent: parent, branch: branch, in: context, output: &output) {
                             found = (branch, violation)
                             break
