@@ -159,7 +159,6 @@ struct ExpansionWorker {
     private mutating func check(_ transition: Transition, unchanged: Bool, parent: Int, branch: Branch, in context: ExpansionContext,
                                 output: inout ChunkOutput) -> Violation? {
         output.generated += 1
-        output.coverage.record(transition)
         // A step that changed nothing leads back to its (known) parent: no need to encode it.
         var hash: UInt64 = 0
         var isNew = false
@@ -181,6 +180,8 @@ struct ExpansionWorker {
             }
             return nil
         }
+        // Counted after the checks: the observations they made answer its questions cheaply.
+        output.coverage.record(transition)
         if let violation { return violation }
         if let settings = context.z3, settings.mode != .off {
             if z3Check == nil {

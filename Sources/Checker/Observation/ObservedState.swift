@@ -99,6 +99,8 @@ public struct ObservedState: Sendable {
 
     /// Whether some region is accessible, without observing a model state.
     public var hasAccessibleRegion: Bool {
+        // A list already observed is scanned faster than the model's tree is walked.
+        if let made = box.observation { return made.regions.contains { $0.protection.isAccessible } }
         if let tree = box.model?.regions { return tree.regions.contains { $0.protection.isAccessible } }
         return observation.regions.contains { $0.protection.isAccessible }
     }
