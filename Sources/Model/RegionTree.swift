@@ -70,6 +70,12 @@ public struct RegionTree: Sendable {
 
     mutating func removeAll() { tree.removeAll() }
 
+    var isJournaling: Bool { tree.isJournaling }
+    var journalMark: RedBlackTree<Region>.JournalMark { tree.journalMark }
+    mutating func beginJournal() { tree.beginJournal() }
+    mutating func commitJournal() { tree.commitJournal() }
+    mutating func rollBack(to mark: RedBlackTree<Region>.JournalMark) { tree.rollBack(to: mark) }
+
     /// Test-only seam: breaks the tree (`RedBlackTree._corruptForTesting`) so that tests can show
     /// that a broken tree is reported, not a trap. Never call it from model code.
     public mutating func _corruptForTesting(_ corruption: RedBlackTree<Region>._TestCorruption) {
