@@ -56,7 +56,7 @@ extension AddressSpace {
     /// Ends what `marks` opened: the changes since (or since its rollback) are kept.
     mutating func close(_ marks: JournalMarks) {
         guard marks.opensJournal else { return }
-        regions.commitJournal()
+        regions.commitJournal(openedAt: marks.regions)
         objects.commitJournal()
         frames.commitJournal()
         directory.commitJournal()

@@ -76,6 +76,35 @@ public struct JournaledArray<Element: Sendable>: @unchecked Sendable {
         changes!.pointee.append(change)
     }
 
+    /// Each element the open journal's writes touched, with its value when the journal opened
+    /// (nil: it did not exist then), in the order first touched; nil when a write was not
+    /// element-wise (a removal, a middle insert, a `removeAll`), so no such list is known.
+    func journaledFirstValues() -> [(index: Int, old: Element?)]? {
+        guard let changes else { return [] }
+        var seen: [Int: Int] = [:]
+        var firsts: [(index: Int, old: Element?)] = []
+        var count = elements.count
+        // Replay the counts forwards from the start: the log holds what each write overwrote.
+        var lengths = 0
+        for change in changes.pointee {
+            if case .inserted = change { lengths += 1 }
+        }
+        count -= lengths
+        for change in changes.pointee {
+            switch change {
+            case .replaced(let i, let old):
+                if seen[i] == nil { seen[i] = firsts.count; firsts.append((i, old)) }
+            case .inserted(let i):
+                guard i == count else { return nil }
+                count += 1
+                if seen[i] == nil { seen[i] = firsts.count; firsts.append((i, nil)) }
+            case .removed, .removedRange, .replacedAll:
+                return nil
+            }
+        }
+        return firsts
+    }
+
     @inlinable public var count: Int { elements.count }
     public var isEmpty: Bool { elements.isEmpty }
     public var indices: Range<Int> { elements.indices }

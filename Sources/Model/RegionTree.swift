@@ -73,7 +73,7 @@ public struct RegionTree: Sendable {
     var isJournaling: Bool { tree.isJournaling }
     var journalMark: RedBlackTree<Region>.JournalMark { tree.journalMark }
     mutating func beginJournal() { tree.beginJournal() }
-    mutating func commitJournal() { tree.commitJournal() }
+    mutating func commitJournal(openedAt start: RedBlackTree<Region>.JournalMark) { tree.commitJournal(openedAt: start) }
     mutating func rollBack(to mark: RedBlackTree<Region>.JournalMark) { tree.rollBack(to: mark) }
 
     /// Test-only seam: breaks the tree (`RedBlackTree._corruptForTesting`) so that tests can show
@@ -81,6 +81,16 @@ public struct RegionTree: Sendable {
     public mutating func _corruptForTesting(_ corruption: RedBlackTree<Region>._TestCorruption) {
         tree._corruptForTesting(corruption)
     }
+
+    /// Whether `checkInvariants()` certainly passes now, judged by the slots the last operation
+    /// wrote (`RedBlackTree.invariantsCertainlyHold(since:)`), given that it passed in the state
+    /// whose `writeRecord` was `parent`. False: not certain, walk the whole tree.
+    public func invariantsCertainlyHold(since parent: TreeWriteRecord?) -> Bool {
+        tree.invariantsCertainlyHold(since: parent) && tree.writtenLiveSlotsAllSatisfy { key, region in key == region.range.base }
+    }
+
+    /// The record of what the last operation wrote (`RedBlackTree.writeRecord`).
+    public var writeRecord: TreeWriteRecord? { tree.writeRecord }
 
     /// Red-black shape, and every key equal to its region's base.
     public func checkInvariants() throws(TreeInvariantViolation) {

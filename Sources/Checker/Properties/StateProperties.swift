@@ -44,5 +44,9 @@ enum StateProperties {
         } catch {
             return error.message
         }
+    }.judgingChanges { changes in
+        // By the slots the step wrote, as the tree's storage journal recorded them: certain only
+        // when that record follows on from the parent's (consecutive steps of one checker).
+        changes.state.model?.regions.invariantsCertainlyHold(since: changes.parentTreeRecord) ?? false
     }
 }

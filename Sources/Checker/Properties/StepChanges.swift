@@ -15,15 +15,20 @@ public struct StepChanges: Sendable {
     /// hole probe does, asks it here).
     public let state: ObservedState
     public var universe: Universe { state.universe }
+    /// What the model's region tree recorded of the step before this one (`RegionTree.writeRecord`
+    /// of the parent), when a checker of consecutive steps kept it: `tree-shape` then judges the
+    /// tree by the slots this step wrote. Nil: unknown, the tree is walked in full.
+    public var parentTreeRecord: TreeWriteRecord?
 
     public init(before: Observation, after: Observation, delta: ObservationDelta, shape: ObservationShape, parentShape: ObservationShape,
-                state: ObservedState) {
+                state: ObservedState, parentTreeRecord: TreeWriteRecord? = nil) {
         self.before = before
         self.after = after
         self.delta = delta
         self.shape = shape
         self.parentShape = parentShape
         self.state = state
+        self.parentTreeRecord = parentTreeRecord
     }
 
     /// Both states keep every order fact, so a bisection finds exactly what a scan would.
