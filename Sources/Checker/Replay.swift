@@ -66,6 +66,10 @@ public enum Replayer {
         // In place: a failed step undoes its writes from the journal instead of copying the state.
         var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
                                  serenityFixes: trace.serenityFixes, rollback: .journal)
+        // What each step writes in the region tree, so that `tree-shape` judges only that; kept
+        // alive here for as long as the space (and the copies the properties probe) runs.
+        let treeWrites = TreeWriteLog()
+        space.recordTreeWrites(into: treeWrites)
         var outcomes: [ReplayReport.StepOutcome] = []
         outcomes.reserveCapacity(trace.steps.count)
         var identities = ObjectIdentities()
@@ -106,6 +110,7 @@ public enum Replayer {
             }
             outcomes.append(outcome)
         }
+        withExtendedLifetime(treeWrites) {}
         let z3IDs = (z3?.ids ?? []).filter { !properties.ids.contains($0) }
         return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids + z3IDs, coverage: coverage)
     }

@@ -1,7 +1,7 @@
 /// Where an operation's journal rollback returns to: marks in the stored arrays' journals, and
 /// the few values that are not journaled.
 struct JournalMarks {
-    var regions: RedBlackTree<Region>.JournalMark
+    var regions: RegionTree.JournalMark
     var objects: JournalMark
     var frames: JournalMark
     var directory: JournalMark
@@ -83,5 +83,13 @@ extension AddressSpace {
     /// Ends `checkpoint`, keeping the state as it is.
     mutating func close(_ checkpoint: Checkpoint) {
         if case .journal(let marks) = checkpoint { close(marks) }
+    }
+}
+
+extension AddressSpace {
+    /// Makes the region tree leave what each operation writes in `log`, so that `tree-shape` can
+    /// be judged by it. The caller keeps `log` alive while this space or a copy runs operations.
+    public mutating func recordTreeWrites(into log: TreeWriteLog) {
+        regions.recordWrites(into: log)
     }
 }

@@ -1,26 +1,21 @@
-// Invariants judged by what one operation wrote: the slots its journal recorded (`lastWrites`),
+// Invariants judged by what one operation wrote: the slots its journal recorded (`TreeWrites`),
 // their nodes before, and the tree's scalars before. Sound, not complete: true only when the
 // tree certainly keeps every invariant `checkInvariants()` checks, given that it kept them
 // before the operation; false whenever it cannot be sure (the caller then walks the whole
 // tree, which gives the verdict and the explanation). O(w log n) for w written slots.
 
 extension RedBlackTree {
-    /// Whether every invariant of `checkInvariants()` certainly holds now, given that it held in
-    /// the state whose `writeRecord` was `parent` and that this tree is that state after one
-    /// operation (a checker's steps, each from the state after the last).
-    public func invariantsCertainlyHold(since parent: TreeWriteRecord?) -> Bool {
-        guard let writes = lastWrites else { return false }
-        // No slot written since `parent` (its record is still the last): the scalars tell.
-        if writes === parent { return scalars == writes.after }
-        guard writes.parent == parent.map(ObjectIdentifier.init), scalars == writes.after else { return false }
+    /// Whether every invariant of `checkInvariants()` certainly holds now, given that it held
+    /// before the operation `writes` recorded and that this tree is the state right after it.
+    func invariantsCertainlyHold(after writes: TreeWrites<Node>) -> Bool {
+        guard scalars == writes.after else { return false }
         var check = IncrementalCheck(tree: self, writes: writes)
         return check.holds()
     }
 
-    /// The written slots that are live now whose key is not what `keyMatches` expects (nil: all
-    /// match); the slots nothing wrote keep the keys and values they had.
-    func writtenLiveSlotsAllSatisfy(_ keyMatches: (Key, Value) -> Bool) -> Bool {
-        guard let writes = lastWrites else { return false }
+    /// Whether every slot `writes` recorded that is live now has the key `keyMatches` expects;
+    /// the slots nothing wrote keep the keys and values they had.
+    func writtenLiveSlots(of writes: TreeWrites<Node>, allSatisfy keyMatches: (Key, Value) -> Bool) -> Bool {
         for slot in writes.slots where Int(slot) < nodes.count {
             let node = nodes[Int(slot)]
             guard node.color != .free else { continue }

@@ -5,7 +5,6 @@ extension RedBlackTree {
     /// Inserts a new key. Precondition: the key is not present (callers check first).
     @discardableResult
     public mutating func insert(_ value: Value, forKey key: Key) -> Index {
-        forgetWritesUnlessJournaled()
         var parent = Self.null
         var current = root
         var goesLeft = false

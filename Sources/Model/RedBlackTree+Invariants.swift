@@ -241,7 +241,6 @@ extension RedBlackTree {
     /// `checkInvariants()` detects the damage. Never call it from model code;
     /// a corrupted tree may trap or loop in the other operations.
     public mutating func _corruptForTesting(_ corruption: _TestCorruption) {
-        forgetWritesUnlessJournaled()
         switch corruption {
         case .flipColor(let i):
             nodes[Int(i.raw)].color = nodes[Int(i.raw)].color == .red ? .black : .red

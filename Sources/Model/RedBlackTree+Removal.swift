@@ -7,7 +7,6 @@ extension RedBlackTree {
     /// Removes the node with this key and returns its value; nil if absent.
     @discardableResult
     public mutating func remove(forKey key: Key) -> Value? {
-        forgetWritesUnlessJournaled()
         let z = findNode(key)
         guard z != Self.null else { return nil }
         return removeNode(z)

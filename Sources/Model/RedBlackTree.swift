@@ -62,11 +62,6 @@ public struct RedBlackTree<Value>: Sendable where Value: Sendable {
     var freeHead: Int32 = -1
     /// The number of live nodes.
     var liveCount: Int = 0
-    /// What the last operation wrote, when all of the tree's writes since the state before it
-    /// went through one journal (`commitJournal`); nil when some did not (the explorer's copies,
-    /// teardown, the test-only corruption hook), and then nothing is known.
-    var lastWrites: TreeWrites<Node>?
-
     public init() {}
 
     public var count: Int { liveCount }
@@ -78,7 +73,6 @@ public struct RedBlackTree<Value>: Sendable where Value: Sendable {
 
     /// Removes every node and releases the storage.
     public mutating func removeAll() {
-        forgetWritesUnlessJournaled()
         nodes.removeAll()
         root = Self.null
         freeHead = Self.null
@@ -106,36 +100,14 @@ extension RedBlackTree {
     /// Starts recording every change, so `rollBack(to:)` can undo them in place.
     mutating func beginJournal() { nodes.beginJournal() }
 
-    /// Keeps the changes since `start` (the mark taken when the journal opened) and records
-    /// which slots they wrote in `lastWrites`, for `invariantsCertainlyHold(sinceWrites:)`.
-    mutating func commitJournal(openedAt start: JournalMark) {
-        if let firsts = nodes.journaledFirstValues() {
-            // Nothing written and a record already there: it still describes the tree. Without one
-            // (after a teardown), even an empty record says that this step changed nothing.
-            if !firsts.isEmpty || lastWrites == nil {
-                lastWrites = TreeWrites(parent: lastWrites.map(ObjectIdentifier.init), firsts: firsts,
-                                        before: TreeScalars(root: start.root, freeHead: start.freeHead, liveCount: start.liveCount,
-                                                                   slotCount: start.slotCount),
-                                        after: scalars)
-            }
-        } else {
-            lastWrites = nil
-        }
-        nodes.commitJournal()
-    }
+    mutating func commitJournal() { nodes.commitJournal() }
 
-    /// What the last operation wrote, as an opaque record: a checker keeps the one of the state it
-    /// judged and hands it to `invariantsCertainlyHold(since:)` for the next.
-    public var writeRecord: TreeWriteRecord? { lastWrites }
+    /// Each slot the open journal wrote, with its node when the journal opened (nil: a new slot);
+    /// nil when not known (a `removeAll`).
+    func journaledWrites() -> [(index: Int, old: Node?)]? { nodes.journaledFirstValues() }
 
     /// The tree's scalars now.
     var scalars: TreeScalars { TreeScalars(root: root, freeHead: freeHead, liveCount: liveCount, slotCount: nodes.count) }
-
-    /// A write outside a journal: what was written is not known any more.
-    @inline(__always)
-    mutating func forgetWritesUnlessJournaled() {
-        if lastWrites != nil && !nodes.isJournaling { lastWrites = nil }
-    }
 
     /// Restores the tree as it was at `mark` (the journal stays open).
     mutating func rollBack(to mark: JournalMark) {
@@ -177,7 +149,6 @@ extension RedBlackTree {
     /// key is stored separately and is not touched).
     public mutating func setValue(_ value: Value, at i: Index) throws(KernelError) {
         guard liveValue(i) != nil else { throw Self.stale(i) }
-        forgetWritesUnlessJournaled()
         nodes[Int(i.raw)].value = value
     }
 

@@ -8,20 +8,21 @@ struct TreeScalars: Equatable, Sendable {
 
 /// The slots one operation wrote in a `RedBlackTree`, known from its nodes' journal (so from the
 /// storage, not from the tree's algorithms), with their nodes and the tree's scalars before the
-/// operation: what `invariantsCertainlyHold(since:)` needs to judge the tree by what changed.
-/// Immutable, and shared by every copy of the state after the operation.
+/// operation: what `invariantsCertainlyHold(sinceGeneration:)` needs to judge the tree by what
+/// changed. Immutable.
 final class TreeWrites<Node: Sendable>: Sendable {
-    /// The record of the operation before (nil: none was known), so that a checker can tell
-    /// that this record starts exactly where the state it last judged ended.
-    let parent: ObjectIdentifier?
+    /// The tree's generation before and after the operation (`RedBlackTree.generation`).
+    let generationBefore: UInt64
+    let generationAfter: UInt64
     /// Each written slot, ascending, with its node before the operation (nil: a new slot).
     let slots: [Int32]
     let oldNodes: [Node?]
     let before: TreeScalars
     let after: TreeScalars
 
-    init(parent: ObjectIdentifier?, firsts: [(index: Int, old: Node?)], before: TreeScalars, after: TreeScalars) {
-        self.parent = parent
+    init(generationBefore: UInt64, generationAfter: UInt64, firsts: [(index: Int, old: Node?)], before: TreeScalars, after: TreeScalars) {
+        self.generationBefore = generationBefore
+        self.generationAfter = generationAfter
         let sorted = firsts.sorted { $0.index < $1.index }
         slots = sorted.map { Int32($0.index) }
         oldNodes = sorted.map { $0.old }
@@ -30,5 +31,20 @@ final class TreeWrites<Node: Sendable>: Sendable {
     }
 }
 
-/// A `TreeWrites` as the checker holds it: only compared by identity and handed back.
-public typealias TreeWriteRecord = AnyObject & Sendable
+/// Where a region tree leaves the record of its last operation's writes, for a checker that
+/// judges `tree-shape` by them (replay). Given to the space by its creator, which keeps it alive
+/// for as long as the space or any copy of it runs operations: the tree holds it unowned, so
+/// that copying a state (the explorer's millions, which never record) costs no reference count.
+/// It also numbers the generations, so that every recorded state of every copy has its own.
+public final class TreeWriteLog: @unchecked Sendable {
+    var last: AnyObject?
+    var generations: UInt64 = 0
+
+    public init() {}
+
+    /// A generation no other recorded state has.
+    func nextGeneration() -> UInt64 {
+        generations += 1
+        return generations
+    }
+}

@@ -108,6 +108,11 @@ public struct ObservedState: Sendable {
     public var placementHeapAllocations: Int { box.model?.heap.allocationsDuringPlacement ?? observation.placementHeapAllocations }
     public var pageSize: UInt64 { universe.pageSize }
 
+    /// Runs `body` on the model state, if there is one, without copying it.
+    func withModelIfAny<R>(_ body: (borrowing AddressSpace) -> R) -> R? {
+        box.model != nil ? body(box.model.unsafelyUnwrapped) : nil
+    }
+
     /// Runs `body` on the model state (which must be there) without copying it.
     func withModel<R>(_ body: (borrowing AddressSpace) -> R) -> R { body(box.model!) }
 

@@ -46,7 +46,7 @@ enum StateProperties {
         }
     }.judgingChanges { changes in
         // By the slots the step wrote, as the tree's storage journal recorded them: certain only
-        // when that record follows on from the parent's (consecutive steps of one checker).
-        changes.state.model?.regions.invariantsCertainlyHold(since: changes.parentTreeRecord) ?? false
+        // when that record leads from the parent's generation (consecutive steps of one checker).
+        changes.state.withModelIfAny { $0.regions.invariantsCertainlyHold(sinceGeneration: changes.parentTreeGeneration) } ?? false
     }
 }

@@ -16,9 +16,9 @@ public struct StepChecker: Sendable {
     private var heldNow: [Bool]
     /// The parent's order facts, when some step computed them.
     private var parentShape: ObservationShape?
-    /// The write record of the parent's region tree (`RegionTree.writeRecord`), kept so that
+    /// The generation of the parent's region tree (`RegionTree.generation`), kept so that
     /// `tree-shape` can judge the next step's tree by what it wrote.
-    private var parentTreeRecord: TreeWriteRecord?
+    private var parentTreeGeneration: UInt64 = 0
     /// How many state parts were judged on changes and how many in full (a test holds the first
     /// above zero: the change checks are really used).
     public private(set) var judgedOnChanges = 0
@@ -58,7 +58,7 @@ public struct StepChecker: Sendable {
 
     private mutating func allViolations(initial state: ObservedState, stopAtFirst: Bool) -> [Violation] {
         parentShape = nil
-        parentTreeRecord = state.model?.regions.writeRecord
+        parentTreeGeneration = state.withModelIfAny { $0.regions.generation } ?? 0
         var found: [Violation] = []
         for (i, property) in properties.properties.enumerated() {
             heldOnParent[i] = false
@@ -116,7 +116,7 @@ public struct StepChecker: Sendable {
             heldNow[i] = true
         }
         parentShape = changes?.shape
-        parentTreeRecord = t.after.model?.regions.writeRecord
+        parentTreeGeneration = t.after.withModelIfAny { $0.regions.generation } ?? 0
         return found
     }
 
@@ -128,7 +128,7 @@ public struct StepChecker: Sendable {
         let parent = parentShape ?? ObservationShape(of: before)
         let shape = ObservationShape(after: after, parent: parent, delta: delta)
         return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after,
-                           parentTreeRecord: parentTreeRecord)
+                           parentTreeGeneration: parentTreeGeneration)
     }
 }
 
