@@ -83,13 +83,12 @@ public struct JournaledArray<Element: Sendable>: @unchecked Sendable {
         guard let changes else { return [] }
         var seen: [Int: Int] = [:]
         var firsts: [(index: Int, old: Element?)] = []
+        // The count when the journal opened (only element-wise writes and inserts are followed, and
+        // an insert added one), replayed forwards to tell an append from a middle insert.
         var count = elements.count
-        // Replay the counts forwards from the start: the log holds what each write overwrote.
-        var lengths = 0
         for change in changes.pointee {
-            if case .inserted = change { lengths += 1 }
+            if case .inserted = change { count -= 1 }
         }
-        count -= lengths
         for change in changes.pointee {
             switch change {
             case .replaced(let i, let old):

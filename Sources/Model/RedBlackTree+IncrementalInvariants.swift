@@ -50,14 +50,6 @@ private struct IncrementalCheck<Value: Sendable> {
 
     func isLiveSlot(_ n: Int32) -> Bool { n >= 0 && Int(n) < nodes.count && nodes[Int(n)].color != .free }
 
-    /// The node at `n` before the operation, or nil when it did not exist or was free.
-    func liveBefore(_ n: Int32) -> Tree.Node? {
-        if let i = written[n] { return writes.oldNodes[i].flatMap { $0.color == .free ? nil : $0 } }
-        // Not written: as it is now (it existed before only if it is below the old slot count).
-        guard Int(n) < writes.before.slotCount, Int(n) < nodes.count, nodes[Int(n)].color != .free else { return nil }
-        return nodes[Int(n)]
-    }
-
     mutating func holds() -> Bool {
         guard markTouched(), everyLiveNodeIsReachable(), countAddsUp(), freeListHolds() else { return false }
         if tree.root == Self.null { return tree.liveCount == 0 }
