@@ -63,8 +63,13 @@ public enum Replayer {
     /// `each` sees every outcome as soon as its step ran (with its picture unless `.none`).
     public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet(), z3: Z3PropertyCheck? = nil,
                            pictures: Pictures = .kept, each: ((ReplayReport.StepOutcome) -> Void)? = nil) -> ReplayReport {
+        // In place: a failed step undoes its writes from the journal instead of copying the state.
         var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
-                                 serenityFixes: trace.serenityFixes)
+                                 serenityFixes: trace.serenityFixes, rollback: .journal)
+        // What each step writes in the region tree, so that `tree-shape` judges only that; kept
+        // alive here for as long as the space (and the copies the properties probe) runs.
+        let treeWrites = TreeWriteLog()
+        space.recordTreeWrites(into: treeWrites)
         var outcomes: [ReplayReport.StepOutcome] = []
         outcomes.reserveCapacity(trace.steps.count)
         var identities = ObjectIdentities()
@@ -76,7 +81,9 @@ public enum Replayer {
         for (i, step) in trace.steps.enumerated() {
             let result = step.operation.apply(to: &space)
             let transition = Transition(before: current, operation: step.operation, result: result, after: ObservedState(model: space))
-            current = transition.after
+            // The next step's state before keeps only its observation (Z3's facts need the model):
+            // holding the model would make the next step copy every array it writes.
+            current = z3 == nil ? transition.after.withoutModel() : transition.after
             coverage.record(transition)
             // The after-state's own observation, made once and shared with the properties; none
             // at all when no picture is drawn and no property asks.
@@ -103,6 +110,7 @@ public enum Replayer {
             }
             outcomes.append(outcome)
         }
+        withExtendedLifetime(treeWrites) {}
         let z3IDs = (z3?.ids ?? []).filter { !properties.ids.contains($0) }
         return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids + z3IDs, coverage: coverage)
     }

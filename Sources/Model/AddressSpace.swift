@@ -21,9 +21,11 @@ public struct AddressSpace: Sendable {
     public internal(set) var heap: KernelHeap
     /// The legacy free-range allocator beside the tree, present only under `dual-authority`.
     public internal(set) var legacyAllocator: FreeRangeAllocator?
+    /// How a failed operation is undone; whoever creates the space chooses (results are the same).
+    public var rollback: RollbackStrategy
 
     public init(universe: Universe, design: Design = .reference, mutations: Mutations = [], serenityFixes: SerenityFixes = [],
-                heap: KernelHeap = KernelHeap()) {
+                heap: KernelHeap = KernelHeap(), rollback: RollbackStrategy = .copy) {
         precondition(design == .reference || mutations.isEmpty, "mutants are seams of the reference design")
         precondition(design == .serenity || serenityFixes.isEmpty, "fixes apply to the serenity design")
         self.universe = universe
@@ -31,6 +33,7 @@ public struct AddressSpace: Sendable {
         self.mutations = mutations
         self.serenityFixes = serenityFixes
         self.heap = heap
+        self.rollback = rollback
         self.regions = RegionTree(totalRange: universe.totalRange)
         self.frames = FramePool(capacity: universe.frames)
         self.directory = PageDirectory(pagesPerTable: universe.pagesPerTable, tableCapacity: universe.pageTables)
@@ -51,22 +54,37 @@ public struct AddressSpace: Sendable {
         range.base / pageSize ..< range.end / pageSize
     }
 
-    /// Runs `body` on a copy and keeps the copy only on success. A body may set `keepOnFailure`
-    /// to model a legacy bug that returns an error after changing the state. Injected failures
-    /// that were consumed stay consumed either way.
+    /// Runs `body` and keeps its changes only on success. A body may set `keepOnFailure` to
+    /// model a legacy bug that returns an error after changing the state. Injected failures that
+    /// were consumed stay consumed either way.
     mutating func transact<T>(_ body: (inout AddressSpace, inout Bool) throws(KernelError) -> T) throws(KernelError) -> T {
-        var next = self
+        if rollback == .journal { return try transactInPlace(body) }
+        // The copy a failure returns to; the body's first write to each array copies that array.
+        let start = self
         var keepOnFailure = false
         do throws(KernelError) {
-            let result = try body(&next, &keepOnFailure)
-            self = next
+            return try body(&self, &keepOnFailure)
+        } catch {
+            if !keepOnFailure {
+                let consumed = faults
+                self = start
+                faults = consumed
+            }
+            throw error
+        }
+    }
+
+    /// `transact` without a copy: the stored arrays journal every write, a failure undoes them.
+    private mutating func transactInPlace<T>(_ body: (inout AddressSpace, inout Bool) throws(KernelError) -> T) throws(KernelError) -> T {
+        let marks = openJournal()
+        var keepOnFailure = false
+        do throws(KernelError) {
+            let result = try body(&self, &keepOnFailure)
+            close(marks)
             return result
         } catch {
-            if keepOnFailure {
-                self = next
-            } else {
-                faults = next.faults
-            }
+            if !keepOnFailure { rollBack(to: marks) }
+            close(marks)
             throw error
         }
     }

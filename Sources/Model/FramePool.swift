@@ -5,55 +5,75 @@ public typealias FrameNumber = Int32
 /// Frames in use are kept sorted and sparse: the 64-bit universe has many frames but few in use.
 public struct FramePool: Sendable, Hashable {
     public let capacity: Int
-    /// Frames in use, ascending.
-    public private(set) var inUse: [FrameNumber] = []
-    /// Data word of each frame in `inUse`, same order.
-    public private(set) var contents: [UInt32] = []
+    @usableFromInline var inUseStorage = JournaledArray<FrameNumber>()
+    @usableFromInline var contentsStorage = JournaledArray<UInt32>()
 
     public init(capacity: Int) { self.capacity = capacity }
 
-    public var usedCount: Int { inUse.count }
+    /// Frames in use, ascending.
+    @inlinable public var inUse: [FrameNumber] { inUseStorage.elements }
+    /// Data word of each frame in `inUse`, same order.
+    @inlinable public var contents: [UInt32] { contentsStorage.elements }
+
+    var journalMark: JournalMark { JournalMark(first: inUseStorage.journalLength, second: contentsStorage.journalLength) }
+
+    mutating func beginJournal() {
+        inUseStorage.beginJournal()
+        contentsStorage.beginJournal()
+    }
+
+    mutating func commitJournal() {
+        inUseStorage.commitJournal()
+        contentsStorage.commitJournal()
+    }
+
+    mutating func rollBack(to mark: JournalMark) {
+        inUseStorage.rollBack(toMark: mark.first)
+        contentsStorage.rollBack(toMark: mark.second)
+    }
+
+    public var usedCount: Int { inUseStorage.count }
 
     /// The lowest free frame, zero-filled; ENOMEM when the pool is exhausted.
     mutating func allocate() throws(KernelError) -> FrameNumber {
-        guard inUse.count < capacity else { throw .ENOMEM }
+        guard inUseStorage.count < capacity else { throw .ENOMEM }
         // The first gap in the sorted list is the lowest free frame.
-        var lo = 0, hi = inUse.count
+        var lo = 0, hi = inUseStorage.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if inUse[mid] == FrameNumber(mid) { lo = mid + 1 } else { hi = mid }
+            if inUseStorage[mid] == FrameNumber(mid) { lo = mid + 1 } else { hi = mid }
         }
-        inUse.insert(FrameNumber(lo), at: lo)
-        contents.insert(0, at: lo)
+        inUseStorage.insert(FrameNumber(lo), at: lo)
+        contentsStorage.insert(0, at: lo)
         return FrameNumber(lo)
     }
 
     mutating func free(_ frame: FrameNumber) throws(KernelError) {
-        let i = inUse.lowerBound { $0 < frame }
-        guard i < inUse.count && inUse[i] == frame else {
+        let i = inUseStorage.lowerBound { $0 < frame }
+        guard i < inUseStorage.count && inUseStorage[i] == frame else {
             throw .ENOTRECOVERABLE(BrokenAssumption("freeing frame \(frame), which is not in use (freed twice?)"))
         }
-        inUse.remove(at: i)
-        contents.remove(at: i)
+        inUseStorage.remove(at: i)
+        contentsStorage.remove(at: i)
     }
 
     public func isInUse(_ frame: FrameNumber) -> Bool {
-        let i = inUse.lowerBound { $0 < frame }
-        return i < inUse.count && inUse[i] == frame
+        let i = inUseStorage.lowerBound { $0 < frame }
+        return i < inUseStorage.count && inUseStorage[i] == frame
     }
 
     public func read(_ frame: FrameNumber) -> UInt32 {
-        let i = inUse.lowerBound { $0 < frame }
-        return i < inUse.count && inUse[i] == frame ? contents[i] : 0
+        let i = inUseStorage.lowerBound { $0 < frame }
+        return i < inUseStorage.count && inUseStorage[i] == frame ? contentsStorage[i] : 0
     }
 
     mutating func write(_ frame: FrameNumber, _ value: UInt32) {
-        let i = inUse.lowerBound { $0 < frame }
-        if i < inUse.count && inUse[i] == frame { contents[i] = value }
+        let i = inUseStorage.lowerBound { $0 < frame }
+        if i < inUseStorage.count && inUseStorage[i] == frame { contentsStorage[i] = value }
     }
 
     mutating func removeAll() {
-        inUse.removeAll(keepingCapacity: true)
-        contents.removeAll(keepingCapacity: true)
+        inUseStorage.removeAll(keepingCapacity: true)
+        contentsStorage.removeAll(keepingCapacity: true)
     }
 }

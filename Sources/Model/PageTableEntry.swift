@@ -16,39 +16,46 @@ public struct PageTableEntry: Sendable, Hashable, CustomStringConvertible {
 
 /// A sparse set of translations sorted by virtual page: the PTEs of the page tables, or the TLB.
 public struct TranslationSet: Sendable, Hashable {
-    public private(set) var entries: [PageTableEntry] = []
+    @usableFromInline var storage = JournaledArray<PageTableEntry>()
 
     public init() {}
 
-    public var count: Int { entries.count }
+    @inlinable public var entries: [PageTableEntry] { storage.elements }
+
+    var journalMark: JournalMark { JournalMark(first: storage.journalLength) }
+    mutating func beginJournal() { storage.beginJournal() }
+    mutating func commitJournal() { storage.commitJournal() }
+    mutating func rollBack(to mark: JournalMark) { storage.rollBack(toMark: mark.first) }
+
+    @inlinable public var count: Int { storage.count }
 
     public func entry(for page: UInt64) -> PageTableEntry? {
-        let i = entries.lowerBound { $0.page < page }
-        return i < entries.count && entries[i].page == page ? entries[i] : nil
+        let i = storage.lowerBound { $0.page < page }
+        return i < storage.count && storage[i].page == page ? storage[i] : nil
     }
 
     mutating func set(_ entry: PageTableEntry) {
-        let i = entries.lowerBound { $0.page < entry.page }
-        if i < entries.count && entries[i].page == entry.page {
-            entries[i] = entry
+        let i = storage.lowerBound { $0.page < entry.page }
+        if i < storage.count && storage[i].page == entry.page {
+            storage[i] = entry
         } else {
-            entries.insert(entry, at: i)
+            storage.insert(entry, at: i)
         }
     }
 
     /// Removes every entry for pages in `pages`.
     mutating func remove(pages: Range<UInt64>) {
-        let lo = entries.lowerBound { $0.page < pages.lowerBound }
-        let hi = entries.lowerBound { $0.page < pages.upperBound }
-        if lo < hi { entries.removeSubrange(lo..<hi) }
+        let lo = storage.lowerBound { $0.page < pages.lowerBound }
+        let hi = storage.lowerBound { $0.page < pages.upperBound }
+        if lo < hi { storage.removeSubrange(lo..<hi) }
     }
 
-    /// The entries for pages in `pages`.
+    /// The storage for pages in `pages`.
     public func entries(in pages: Range<UInt64>) -> ArraySlice<PageTableEntry> {
-        let lo = entries.lowerBound { $0.page < pages.lowerBound }
-        let hi = entries.lowerBound { $0.page < pages.upperBound }
-        return entries[lo..<hi]
+        let lo = storage.lowerBound { $0.page < pages.lowerBound }
+        let hi = storage.lowerBound { $0.page < pages.upperBound }
+        return storage[lo..<hi]
     }
 
-    mutating func removeAll() { entries.removeAll(keepingCapacity: true) }
+    mutating func removeAll() { storage.removeAll(keepingCapacity: true) }
 }

@@ -53,15 +53,15 @@ public struct RedBlackTree<Value>: Sendable where Value: Sendable {
     /// "No node": the nil child, the root's parent, the end of the free list.
     static var null: Int32 { -1 }
 
-    /// Every slot ever allocated since the last `removeAll()`: live and free.
-    var nodes: [Node] = []
+    /// Every slot ever allocated since the last `removeAll()`: live and free. Journaled, so an
+    /// operation can be rolled back in place (`beginJournal()`).
+    var nodes = JournaledArray<Node>()
     /// The root node, or `null` when the tree is empty.
     var root: Int32 = -1
     /// The most recently freed slot, or `null`.
     var freeHead: Int32 = -1
     /// The number of live nodes.
     var liveCount: Int = 0
-
     public init() {}
 
     public var count: Int { liveCount }
@@ -73,10 +73,48 @@ public struct RedBlackTree<Value>: Sendable where Value: Sendable {
 
     /// Removes every node and releases the storage.
     public mutating func removeAll() {
-        nodes = []
+        nodes.removeAll()
         root = Self.null
         freeHead = Self.null
         liveCount = 0
+    }
+}
+
+// MARK: - Journal
+
+extension RedBlackTree {
+    /// Where a rollback returns to: the nodes' journal length and the scalars beside them.
+    struct JournalMark: Sendable {
+        var nodes: Int
+        var root: Int32
+        var freeHead: Int32
+        var liveCount: Int
+        var slotCount: Int
+    }
+
+    var isJournaling: Bool { nodes.isJournaling }
+    var journalMark: JournalMark {
+        JournalMark(nodes: nodes.journalLength, root: root, freeHead: freeHead, liveCount: liveCount, slotCount: nodes.count)
+    }
+
+    /// Starts recording every change, so `rollBack(to:)` can undo them in place.
+    mutating func beginJournal() { nodes.beginJournal() }
+
+    mutating func commitJournal() { nodes.commitJournal() }
+
+    /// Each slot the open journal wrote, with its node when the journal opened (nil: a new slot);
+    /// nil when not known (a `removeAll`).
+    func journaledWrites() -> [(index: Int, old: Node?)]? { nodes.journaledFirstValues() }
+
+    /// The tree's scalars now.
+    var scalars: TreeScalars { TreeScalars(root: root, freeHead: freeHead, liveCount: liveCount, slotCount: nodes.count) }
+
+    /// Restores the tree as it was at `mark` (the journal stays open).
+    mutating func rollBack(to mark: JournalMark) {
+        nodes.rollBack(toMark: mark.nodes)
+        root = mark.root
+        freeHead = mark.freeHead
+        liveCount = mark.liveCount
     }
 }
 

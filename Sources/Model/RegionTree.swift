@@ -3,6 +3,13 @@
 public struct RegionTree: Sendable {
     public let totalRange: VirtualRange
     public private(set) var tree = RedBlackTree<Region>()
+    /// Names this tree's contents for `invariantsCertainlyHold(sinceGeneration:)`: a fresh number
+    /// from `writeLog` at each recorded operation, 0 (unknown) after any write outside a journal.
+    /// Kept here rather than in the red-black tree, whose copies (each walk over the regions
+    /// makes one) stay as small as they were.
+    public private(set) var generation: UInt64 = 0
+    /// Where recorded operations leave what they wrote (`TreeWriteLog`); nil: nothing recorded.
+    unowned(unsafe) var writeLog: TreeWriteLog?
 
     public init(totalRange: VirtualRange) { self.totalRange = totalRange }
 
@@ -48,6 +55,7 @@ public struct RegionTree: Sendable {
     /// Inserts a region; its range must be free (callers check with placement first). A second
     /// region at a base breaks the tree's one-key-per-base assumption: ENOTRECOVERABLE.
     mutating func insert(_ region: Region) throws(KernelError) {
+        forgetWritesUnlessJournaled()
         if let i = tree.find(region.range.base) {
             throw .ENOTRECOVERABLE(BrokenAssumption("inserting \(region.range) into the region tree, but \(try tree.value(at: i).range) already starts at \(region.range.base.hex)"))
         }
@@ -57,10 +65,12 @@ public struct RegionTree: Sendable {
     /// Takes the region starting at `base` out of the tree.
     @discardableResult
     mutating func remove(at base: UInt64) -> Region? {
-        tree.remove(forKey: base)
+        forgetWritesUnlessJournaled()
+        return tree.remove(forKey: base)
     }
 
     mutating func replace(at base: UInt64, with region: Region) throws(KernelError) {
+        forgetWritesUnlessJournaled()
         guard let i = tree.find(base) else { throw .ENOTRECOVERABLE(BrokenAssumption("replacing the region at \(base.hex), but none starts there")) }
         guard region.range.base == base else {
             throw .ENOTRECOVERABLE(BrokenAssumption("replacing the region at \(base.hex) with \(region.range), which would change its key"))
@@ -68,13 +78,70 @@ public struct RegionTree: Sendable {
         try tree.setValue(region, at: i)
     }
 
-    mutating func removeAll() { tree.removeAll() }
+    mutating func removeAll() {
+        forgetWritesUnlessJournaled()
+        tree.removeAll()
+    }
+
+    /// Where a rollback returns to: the tree's mark and the generation.
+    struct JournalMark: Sendable {
+        var tree: RedBlackTree<Region>.JournalMark
+        var generation: UInt64
+    }
+
+    var isJournaling: Bool { tree.isJournaling }
+    var journalMark: JournalMark { JournalMark(tree: tree.journalMark, generation: generation) }
+    mutating func beginJournal() { tree.beginJournal() }
+    mutating func rollBack(to mark: JournalMark) { tree.rollBack(to: mark.tree) }
+
+    /// Keeps the changes since `start` and, when the tree records, leaves in `writeLog` which
+    /// slots they wrote, under a fresh generation.
+    mutating func commitJournal(openedAt start: JournalMark) {
+        if let log = writeLog {
+            if let firsts = tree.journaledWrites() {
+                let next = log.nextGeneration()
+                let before = TreeScalars(root: start.tree.root, freeHead: start.tree.freeHead, liveCount: start.tree.liveCount,
+                                         slotCount: start.tree.slotCount)
+                log.last = TreeWrites(generationBefore: start.generation, generationAfter: next, firsts: firsts, before: before,
+                                      after: tree.scalars)
+                generation = next
+            } else {
+                log.last = nil
+                generation = 0
+            }
+        }
+        tree.commitJournal()
+    }
+
+    /// A write outside a journal: what was written is not known any more.
+    @inline(__always)
+    private mutating func forgetWritesUnlessJournaled() {
+        if generation != 0 && !tree.isJournaling { generation = 0 }
+    }
 
     /// Test-only seam: breaks the tree (`RedBlackTree._corruptForTesting`) so that tests can show
     /// that a broken tree is reported, not a trap. Never call it from model code.
     public mutating func _corruptForTesting(_ corruption: RedBlackTree<Region>._TestCorruption) {
+        forgetWritesUnlessJournaled()
         tree._corruptForTesting(corruption)
     }
+
+    /// Whether `checkInvariants()` certainly passes now, given that it passed in the state of
+    /// generation `parent` and that this tree is that state after one operation (a checker's
+    /// consecutive steps): judged by the slots the operation wrote (`RedBlackTree.invariants\
+    /// CertainlyHold(after:)`) when the log still holds its record. False: not certain.
+    public func invariantsCertainlyHold(sinceGeneration parent: UInt64) -> Bool {
+        guard parent != 0, generation != 0 else { return false }
+        // No recorded operation since: nothing was written (a write outside one resets it to 0).
+        if generation == parent { return true }
+        guard let log = writeLog, let writes = log.last as? TreeWrites<RedBlackTree<Region>.Node>,
+              writes.generationAfter == generation, writes.generationBefore == parent else { return false }
+        return tree.invariantsCertainlyHold(after: writes)
+            && tree.writtenLiveSlots(of: writes) { key, region in key == region.range.base }
+    }
+
+    /// Records what each operation writes into `log` (see `TreeWriteLog`).
+    mutating func recordWrites(into log: TreeWriteLog) { writeLog = log }
 
     /// Red-black shape, and every key equal to its region's base.
     public func checkInvariants() throws(TreeInvariantViolation) {

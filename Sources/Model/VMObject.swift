@@ -45,61 +45,81 @@ public struct VMObject: Sendable, Hashable {
 
 /// All VMObjects of an address space, in slots reused after an object dies.
 public struct VMObjectStore: Sendable, Hashable {
-    public private(set) var slots: [VMObject?] = []
-    private var freeSlots: [Int32] = []
+    @usableFromInline var slotStorage = JournaledArray<VMObject?>()
+    private var freeSlots = JournaledArray<Int32>()
 
     public init() {}
 
+    /// Every slot, live (an object) or dead (nil).
+    @inlinable public var slots: [VMObject?] { slotStorage.elements }
+
+    var journalMark: JournalMark { JournalMark(first: slotStorage.journalLength, second: freeSlots.journalLength) }
+
+    mutating func beginJournal() {
+        slotStorage.beginJournal()
+        freeSlots.beginJournal()
+    }
+
+    mutating func commitJournal() {
+        slotStorage.commitJournal()
+        freeSlots.commitJournal()
+    }
+
+    mutating func rollBack(to mark: JournalMark) {
+        slotStorage.rollBack(toMark: mark.first)
+        freeSlots.rollBack(toMark: mark.second)
+    }
+
     /// The live object in `id`'s slot; nil for a dead or unknown slot.
     public subscript(id: VMObjectID) -> VMObject? {
-        contains(id) ? slots[Int(id.raw)] : nil
+        contains(id) ? slotStorage[Int(id.raw)] : nil
     }
 
     /// Changes the live object in `id`'s slot. A dead or unknown slot means a region kept an
     /// object the model destroyed: ENOTRECOVERABLE, not a trap.
     mutating func modify<Result>(_ id: VMObjectID, _ change: (inout VMObject) throws(KernelError) -> Result) throws(KernelError) -> Result {
         guard contains(id) else { throw .ENOTRECOVERABLE(BrokenAssumption("changing VMObject \(id.raw), which is not alive")) }
-        return try change(&slots[Int(id.raw)]!)
+        return try slotStorage.modify(at: Int(id.raw)) { (slot) throws(KernelError) -> Result in try change(&slot!) }
     }
 
     /// One more region references the object. A dead slot stays dead: the properties judge the
     /// region that points at it.
     mutating func retain(_ id: VMObjectID) {
         guard contains(id) else { return }
-        slots[Int(id.raw)]?.referenceCount += 1
+        slotStorage.modify(at: Int(id.raw)) { $0?.referenceCount += 1 }
     }
 
     public func contains(_ id: VMObjectID) -> Bool {
-        id.raw >= 0 && Int(id.raw) < slots.count && slots[Int(id.raw)] != nil
+        id.raw >= 0 && Int(id.raw) < slotStorage.count && slotStorage[Int(id.raw)] != nil
     }
 
     /// The live objects, by slot.
     public var live: [(id: VMObjectID, object: VMObject)] {
-        slots.indices.compactMap { i in slots[i].map { (VMObjectID(raw: Int32(i)), $0) } }
+        slotStorage.indices.compactMap { i in slotStorage[i].map { (VMObjectID(raw: Int32(i)), $0) } }
     }
 
     mutating func create(pageCount: UInt64) -> VMObjectID {
         let object = VMObject(pageCount: pageCount)
         if let slot = freeSlots.popLast() {
-            slots[Int(slot)] = object
+            slotStorage[Int(slot)] = object
             return VMObjectID(raw: slot)
         }
-        slots.append(object)
-        return VMObjectID(raw: Int32(slots.count - 1))
+        slotStorage.append(object)
+        return VMObjectID(raw: Int32(slotStorage.count - 1))
     }
 
     /// Removes the object and returns it so the caller can free its frames.
     mutating func destroy(_ id: VMObjectID) throws(KernelError) -> VMObject {
-        guard contains(id), let object = slots[Int(id.raw)] else {
+        guard contains(id), let object = slotStorage[Int(id.raw)] else {
             throw .ENOTRECOVERABLE(BrokenAssumption("destroying VMObject \(id.raw), which is not alive"))
         }
-        slots[Int(id.raw)] = nil
+        slotStorage[Int(id.raw)] = nil
         freeSlots.append(id.raw)
         return object
     }
 
     mutating func removeAll() {
-        slots.removeAll(keepingCapacity: true)
+        slotStorage.removeAll(keepingCapacity: true)
         freeSlots.removeAll(keepingCapacity: true)
     }
 }

@@ -49,6 +49,18 @@ public struct ObservedState: Sendable {
         box = StateBox(model: model, external: nil, observation: shared, memoryTwin: unchanged.box)
     }
 
+    /// The same state as its observation alone: the model is let go, so that a live model which
+    /// goes on running (replay's) is the only holder of its arrays again and its next step writes
+    /// them in place instead of copying them. Only model self-checks (`tree-shape`, which judges
+    /// the state after a step) and the Z3 facts read a model; everything else reads the
+    /// observation, which is made here if it was not yet.
+    public func withoutModel() -> ObservedState {
+        guard box.model != nil else { return self }
+        var state = self
+        state.box = StateBox(universe: universe, design: design, capabilities: capabilities, model: nil, external: nil, observation: observation)
+        return state
+    }
+
     public var observation: Observation {
         if let made = box.observation { return made }
         let made: Observation
@@ -84,6 +96,11 @@ public struct ObservedState: Sendable {
     /// implementation (`allocation-free` asks on every mmap).
     public var placementHeapAllocations: Int { box.model?.heap.allocationsDuringPlacement ?? observation.placementHeapAllocations }
     public var pageSize: UInt64 { universe.pageSize }
+
+    /// Runs `body` on the model state, if there is one, without copying it.
+    func withModelIfAny<R>(_ body: (borrowing AddressSpace) -> R) -> R? {
+        box.model != nil ? body(box.model.unsafelyUnwrapped) : nil
+    }
 
     /// Runs `body` on the model state (which must be there) without copying it.
     func withModel<R>(_ body: (borrowing AddressSpace) -> R) -> R { body(box.model!) }
@@ -124,7 +141,7 @@ public struct ObservedState: Sendable {
         if box === other.box || box.memoryTwin === other.box || other.box.memoryTwin === box || (box.memoryTwin != nil && box.memoryTwin === other.box.memoryTwin) {
             return true
         }
-        if box.model != nil, other.box.model != nil, box.model!.sameContents(as: other.box.model!) { return true }
+        if box.hasModelWithSameContents(as: other.box) { return true }
         return observation.sameMemory(as: other.observation)
     }
 }
@@ -147,6 +164,13 @@ private final class StateBox: @unchecked Sendable {
     /// A state known to have the same memory (the step's parent, when the step changed nothing),
     /// held so that `sameMemory` answers without comparing.
     let memoryTwin: StateBox?
+
+    /// Both boxes hold a model and the two are structurally equal, compared in place: unwrapping
+    /// `model` into a local copied the whole state (a reference count per stored array).
+    func hasModelWithSameContents(as other: StateBox) -> Bool {
+        guard model != nil, other.model != nil else { return false }
+        return model.unsafelyUnwrapped.sameContents(as: other.model.unsafelyUnwrapped)
+    }
 
     init(universe: Universe, design: Design, capabilities: ObservationCapabilities,
          model: AddressSpace?, external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox? = nil) {

@@ -44,5 +44,9 @@ enum StateProperties {
         } catch {
             return error.message
         }
+    }.judgingChanges { changes in
+        // By the slots the step wrote, as the tree's storage journal recorded them: certain only
+        // when that record leads from the parent's generation (consecutive steps of one checker).
+        changes.state.withModelIfAny { $0.regions.invariantsCertainlyHold(sinceGeneration: changes.parentTreeGeneration) } ?? false
     }
 }

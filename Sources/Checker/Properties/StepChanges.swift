@@ -15,15 +15,20 @@ public struct StepChanges: Sendable {
     /// hole probe does, asks it here).
     public let state: ObservedState
     public var universe: Universe { state.universe }
+    /// The generation of the parent's region tree (`RegionTree.generation`), when a checker of
+    /// consecutive steps kept it: `tree-shape` then judges the tree by the slots this step wrote,
+    /// if the model recorded them. 0: unknown, the tree is walked in full.
+    public var parentTreeGeneration: UInt64
 
     public init(before: Observation, after: Observation, delta: ObservationDelta, shape: ObservationShape, parentShape: ObservationShape,
-                state: ObservedState) {
+                state: ObservedState, parentTreeGeneration: UInt64 = 0) {
         self.before = before
         self.after = after
         self.delta = delta
         self.shape = shape
         self.parentShape = parentShape
         self.state = state
+        self.parentTreeGeneration = parentTreeGeneration
     }
 
     /// Both states keep every order fact, so a bisection finds exactly what a scan would.

@@ -1,3 +1,5 @@
+import Model
+
 /// Checks the steps of one run in order, judging each property on what the step changed when it
 /// can. A transition part with a step change check (`offset-coherence`) is judged on the changes
 /// whenever its check is sure; a state part of a property held on the step's parent (checked in full,
@@ -14,6 +16,9 @@ public struct StepChecker: Sendable {
     private var heldNow: [Bool]
     /// The parent's order facts, when some step computed them.
     private var parentShape: ObservationShape?
+    /// The generation of the parent's region tree (`RegionTree.generation`), kept so that
+    /// `tree-shape` can judge the next step's tree by what it wrote.
+    private var parentTreeGeneration: UInt64 = 0
     /// How many state parts were judged on changes and how many in full (a test holds the first
     /// above zero: the change checks are really used).
     public private(set) var judgedOnChanges = 0
@@ -53,6 +58,7 @@ public struct StepChecker: Sendable {
 
     private mutating func allViolations(initial state: ObservedState, stopAtFirst: Bool) -> [Violation] {
         parentShape = nil
+        parentTreeGeneration = state.withModelIfAny { $0.regions.generation } ?? 0
         var found: [Violation] = []
         for (i, property) in properties.properties.enumerated() {
             heldOnParent[i] = false
@@ -110,6 +116,7 @@ public struct StepChecker: Sendable {
             heldNow[i] = true
         }
         parentShape = changes?.shape
+        parentTreeGeneration = t.after.withModelIfAny { $0.regions.generation } ?? 0
         return found
     }
 
@@ -120,7 +127,8 @@ public struct StepChecker: Sendable {
         let delta = ObservationDelta(from: before, to: after)
         let parent = parentShape ?? ObservationShape(of: before)
         let shape = ObservationShape(after: after, parent: parent, delta: delta)
-        return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after)
+        return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after,
+                           parentTreeGeneration: parentTreeGeneration)
     }
 }
 

@@ -14,7 +14,8 @@ extension AddressSpace {
         // validate_mmap_prot: anonymous memory is never executable (no MS_AXALLOWED here), and W^X.
         guard !protection.contains(.execute) else { throw .EINVAL }
 
-        let start = self
+        let start = openCheckpoint()
+        defer { close(start) }
         var isFixed = false
         if case .fixed(let address) = placement {
             isFixed = true

@@ -4,7 +4,8 @@ extension AddressSpace {
     mutating func serenityMprotect(address: UInt64, size: UInt64, protection: Protection) throws(KernelError) {
         let range = try VirtualRange.pageRounded(address: address, size: size, pageSize: pageSize)
         guard serenityIsUserRange(base: range.base, size: range.size) else { throw .EFAULT }
-        let start = self
+        let start = openCheckpoint()
+        defer { close(start) }
         // validate_mmap_prot on an anonymous region: never executable (so W^X never arises).
         let protectionValid = !protection.contains(.execute)
 
@@ -51,7 +52,7 @@ extension AddressSpace {
     /// directory. At HEAD a failure there is a `TODO()` — a kernel panic. The model stops at that
     /// point: it keeps the new flags and the partial mapping and reports ENOMEM, so the
     /// properties judge the state the panic leaves.
-    mutating func serenitySetProtectionAndRemap(_ region: Region, _ protection: Protection, start: AddressSpace) throws(KernelError) {
+    mutating func serenitySetProtectionAndRemap(_ region: Region, _ protection: Protection, start: Checkpoint) throws(KernelError) {
         var updated = region
         updated.protection = protection
         try regions.replace(at: region.range.base, with: updated)
@@ -66,7 +67,7 @@ extension AddressSpace {
     /// outside `covered` (in (c) exactly one, VERIFY'd) and a region for `covered` with the new
     /// protection at offset `source.offset + distance`, then map the parts and the new region.
     mutating func serenityReprotectPart(_ source: Region, _ covered: VirtualRange, _ protection: Protection,
-                                        start: AddressSpace) throws(KernelError) {
+                                        start: Checkpoint) throws(KernelError) {
         regions.remove(at: source.range.base)
         try serenityUnmap(source, flush: true)
         let outer: [Region]

@@ -5,12 +5,14 @@ extension AddressSpace {
         guard size > 0 else { throw .EINVAL }
         let range = try VirtualRange.pageRounded(address: address, size: size, pageSize: pageSize)
         guard serenityIsUserRange(base: range.base, size: range.size) else { throw .EFAULT }
-        try serenityUnmapMmapRange(range, start: self)
+        let start = openCheckpoint()
+        defer { close(start) }
+        try serenityUnmapMmapRange(range, start: start)
     }
 
     /// The three cases of `unmap_mmap_range` for a page-rounded user range; `start` is the state
     /// the syscall began in (what a fix that rolls back restores).
-    mutating func serenityUnmapMmapRange(_ range: VirtualRange, start: AddressSpace) throws(KernelError) {
+    mutating func serenityUnmapMmapRange(_ range: VirtualRange, start: Checkpoint) throws(KernelError) {
         // 1. Exact match: deallocate (the destructor unmaps and flushes, PROT_NONE aside).
         if let whole = try regions.serenityRegion(matching: range) {
             try serenityDeallocate(whole)
@@ -42,7 +44,7 @@ extension AddressSpace {
     /// Splits a source already taken out and unmapped, then lets it go: the parts hold the
     /// VMObject, so dropping the source's reference here (HEAD drops it at the end of the scope)
     /// changes nothing.
-    mutating func serenitySplitTaken(_ source: Region, around range: VirtualRange, start: AddressSpace) throws(KernelError) -> [Region] {
+    mutating func serenitySplitTaken(_ source: Region, around range: VirtualRange, start: Checkpoint) throws(KernelError) -> [Region] {
         do throws(KernelError) {
             let parts = try serenitySplit(source, around: range)
             try release(objectOf: source)
@@ -56,7 +58,7 @@ extension AddressSpace {
     /// Maps the split parts in order with a flush; the first failure returns ENOMEM and leaves
     /// the rest as they are (the source's TODO: "failing here leaves the caller in an undefined
     /// state").
-    mutating func serenityMapParts(_ parts: [Region], start: AddressSpace) throws(KernelError) {
+    mutating func serenityMapParts(_ parts: [Region], start: Checkpoint) throws(KernelError) {
         for part in parts {
             do throws(KernelError) {
                 try serenityMap(part, flush: true)

@@ -110,12 +110,8 @@ extension AddressSpace {
 
     /// A failure at a step HEAD does not roll back. With `fix` on, the state the syscall started
     /// from comes back first (injected failures that were consumed stay consumed).
-    mutating func serenityFailure(_ error: KernelError, unless fix: SerenityFixes, restoring start: AddressSpace) -> KernelError {
-        if serenityFixes.contains(fix) {
-            let consumed = faults
-            self = start
-            faults = consumed
-        }
+    mutating func serenityFailure(_ error: KernelError, unless fix: SerenityFixes, restoring start: Checkpoint) -> KernelError {
+        if serenityFixes.contains(fix) { restore(start) }
         return error
     }
 
