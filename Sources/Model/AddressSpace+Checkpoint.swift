@@ -71,13 +71,17 @@ extension AddressSpace {
     /// Returns to the state at `checkpoint`; consumed injected failures stay consumed.
     mutating func restore(_ checkpoint: Checkpoint) {
         switch checkpoint {
-        case .copy(let start):
-            let consumed = faults
-            self = start
-            faults = consumed
-        case .journal(let marks):
-            rollBack(to: marks)
+        case .copy(let start): restore(copy: start)
+        case .journal(let marks): rollBack(to: marks)
         }
+    }
+
+    /// Returns to `start`, a copy of this space taken earlier; consumed injected failures stay
+    /// consumed.
+    mutating func restore(copy start: AddressSpace) {
+        let consumed = faults
+        self = start
+        faults = consumed
     }
 
     /// Ends `checkpoint`, keeping the state as it is.

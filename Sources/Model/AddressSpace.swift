@@ -65,11 +65,7 @@ public struct AddressSpace: Sendable {
         do throws(KernelError) {
             return try body(&self, &keepOnFailure)
         } catch {
-            if !keepOnFailure {
-                let consumed = faults
-                self = start
-                faults = consumed
-            }
+            if !keepOnFailure { restore(copy: start) }
             throw error
         }
     }

@@ -50,7 +50,7 @@ public struct TranslationSet: Sendable, Hashable {
         if lo < hi { storage.removeSubrange(lo..<hi) }
     }
 
-    /// The storage for pages in `pages`.
+    /// The entries for pages in `pages`.
     public func entries(in pages: Range<UInt64>) -> ArraySlice<PageTableEntry> {
         let lo = storage.lowerBound { $0.page < pages.lowerBound }
         let hi = storage.lowerBound { $0.page < pages.upperBound }

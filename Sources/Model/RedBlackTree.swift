@@ -86,15 +86,12 @@ extension RedBlackTree {
     /// Where a rollback returns to: the nodes' journal length and the scalars beside them.
     struct JournalMark: Sendable {
         var nodes: Int
-        var root: Int32
-        var freeHead: Int32
-        var liveCount: Int
-        var slotCount: Int
+        var scalars: TreeScalars
     }
 
     var isJournaling: Bool { nodes.isJournaling }
     var journalMark: JournalMark {
-        JournalMark(nodes: nodes.journalLength, root: root, freeHead: freeHead, liveCount: liveCount, slotCount: nodes.count)
+        JournalMark(nodes: nodes.journalLength, scalars: scalars)
     }
 
     /// Starts recording every change, so `rollBack(to:)` can undo them in place.
@@ -112,9 +109,9 @@ extension RedBlackTree {
     /// Restores the tree as it was at `mark` (the journal stays open).
     mutating func rollBack(to mark: JournalMark) {
         nodes.rollBack(toMark: mark.nodes)
-        root = mark.root
-        freeHead = mark.freeHead
-        liveCount = mark.liveCount
+        root = mark.scalars.root
+        freeHead = mark.scalars.freeHead
+        liveCount = mark.scalars.liveCount
     }
 }
 

@@ -100,10 +100,8 @@ public struct RegionTree: Sendable {
         if let log = writeLog {
             if let firsts = tree.journaledWrites() {
                 let next = log.nextGeneration()
-                let before = TreeScalars(root: start.tree.root, freeHead: start.tree.freeHead, liveCount: start.tree.liveCount,
-                                         slotCount: start.tree.slotCount)
-                log.last = TreeWrites(generationBefore: start.generation, generationAfter: next, firsts: firsts, before: before,
-                                      after: tree.scalars)
+                log.last = TreeWrites(generationBefore: start.generation, generationAfter: next, firsts: firsts,
+                                      before: start.tree.scalars, after: tree.scalars)
                 generation = next
             } else {
                 log.last = nil
