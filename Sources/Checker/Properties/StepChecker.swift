@@ -30,12 +30,6 @@ public struct StepChecker: Sendable {
         heldNow = heldOnParent
     }
 
-    /// A checker for steps whose parent is known to satisfy every selected state invariant.
-    init(_ properties: PropertySet, parentSatisfiesEverything: Bool) {
-        self.init(properties)
-        for i in heldOnParent.indices { heldOnParent[i] = parentSatisfiesEverything }
-    }
-
     /// The first violated state invariant of the first state, every one checked in full.
     public mutating func firstViolation(initial state: ObservedState) -> Violation? {
         allViolations(initial: state, stopAtFirst: true).first
@@ -129,16 +123,5 @@ public struct StepChecker: Sendable {
         let shape = ObservationShape(after: after, parent: parent, delta: delta)
         return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after,
                            parentTreeGeneration: parentTreeGeneration)
-    }
-}
-
-extension PropertySet {
-    /// The first violated property of one step whose parent satisfies every selected state
-    /// invariant (an explorer's states: each was checked when it was found, and a violation ends
-    /// the search), judging the state parts on what the step changed: the same verdict as
-    /// `firstViolation(_:)`.
-    public func firstViolation(judgingChangesOf transition: Transition) -> Violation? {
-        var checker = StepChecker(self, parentSatisfiesEverything: true)
-        return checker.firstViolation(transition)
     }
 }
