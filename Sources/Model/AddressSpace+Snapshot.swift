@@ -28,8 +28,31 @@ extension AddressSpace {
         return Snapshot(bytes: bytes)
     }
 
-    /// Appends the canonical encoding to `out`.
+    /// Appends the canonical encoding to `out`. A state that fits a small stack buffer (every
+    /// state of the universes exhaustive search uses) is written there without `Array.append`'s
+    /// per-byte capacity and uniqueness checks, then appended at once; a larger one is written
+    /// to `out` directly. Both write the same bytes.
     public func encode(into out: inout [UInt8], scratch: inout SnapshotScratch, includeFaults: Bool = true) {
+        let fitted = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: BufferSink.stackCapacity) { buffer -> Bool in
+            var sink = BufferSink(buffer)
+            write(into: &sink, scratch: &scratch, includeFaults: includeFaults)
+            guard sink.count <= buffer.count else { return false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<sink.count]))
+            return true
+        }
+        if !fitted { encodeAppending(into: &out, scratch: &scratch, includeFaults: includeFaults) }
+    }
+
+    /// `encode(into:)` through `Array.append` whatever the size (the path a large state takes).
+    func encodeAppending(into out: inout [UInt8], scratch: inout SnapshotScratch, includeFaults: Bool = true) {
+        var sink = ArraySink(bytes: out)
+        out = []
+        write(into: &sink, scratch: &scratch, includeFaults: includeFaults)
+        out = sink.bytes
+    }
+
+    /// Writes the canonical encoding to `out`.
+    private func write<Sink: ByteSink>(into out: inout Sink, scratch: inout SnapshotScratch, includeFaults: Bool) {
         let firstPage = universe.base / pageSize
         // Only the first `count` entries of each table are read; resetting them in place costs no
         // allocation and no generic range replacement.
@@ -39,13 +62,13 @@ extension AddressSpace {
         scratch.framesNumbered = 0
 
         // Regions, with objects numbered by first appearance (0 = a dangling, dead object).
-        out.appendVarint(UInt64(regions.count))
+        out.varint(UInt64(regions.count))
         var previousEnd = firstPage
         for region in regions.regions {
             let pages = pages(of: region.range)
-            out.appendVarint(pages.lowerBound &- previousEnd)
-            out.appendVarint(UInt64(pages.count))
-            out.append(region.protection.rawValue)
+            out.varint(pages.lowerBound &- previousEnd)
+            out.varint(UInt64(pages.count))
+            out.byte(region.protection.rawValue)
             var id: Int32 = 0
             if objects.contains(region.object) {
                 let slot = Int(region.object.raw)
@@ -55,8 +78,8 @@ extension AddressSpace {
                 }
                 id = scratch.objectIDs[slot]
             }
-            out.appendVarint(UInt64(id))
-            out.appendVarint(region.offset)
+            out.varint(UInt64(id))
+            out.varint(region.offset)
             previousEnd = pages.upperBound
         }
         // Live objects no region references (leaks) follow in slot order.
@@ -64,33 +87,33 @@ extension AddressSpace {
         for (slot, object) in objects.slots.enumerated() where object != nil && scratch.objectIDs[slot] < 0 {
             scratch.objectOrder.append(Int32(slot))
         }
-        out.appendVarint(UInt64(scratch.objectOrder.count - referenced))
+        out.varint(UInt64(scratch.objectOrder.count - referenced))
         for position in scratch.objectOrder.indices {
             let object = objects.slots[Int(scratch.objectOrder[position])]!
-            out.appendVarint(object.pageCount)
-            out.appendVarint(UInt64(UInt32(bitPattern: object.referenceCount)))
-            out.appendVarint(UInt64(object.populated.count))
+            out.varint(object.pageCount)
+            out.varint(UInt64(UInt32(bitPattern: object.referenceCount)))
+            out.varint(UInt64(object.populated.count))
             for page in object.populated {
-                out.appendVarint(page.page)
+                out.varint(page.page)
                 encodeFrame(page.frame, into: &out, scratch: &scratch)
             }
         }
         // Frames in use that no object owns (leaks): their count and data.
         var leaked = 0
         for i in frames.inUse.indices where scratch.frameIDs[i] < 0 { leaked += 1 }
-        out.appendVarint(UInt64(leaked))
-        for i in frames.inUse.indices where scratch.frameIDs[i] < 0 { out.appendVarint(UInt64(frames.contents[i])) }
+        out.varint(UInt64(leaked))
+        for i in frames.inUse.indices where scratch.frameIDs[i] < 0 { out.varint(UInt64(frames.contents[i])) }
 
         // MMU: page tables, PTEs, TLB.
         let firstTable = firstPage / universe.pagesPerTable
-        out.appendVarint(UInt64(directory.tables.count))
-        for table in directory.tables { out.appendVarint(table &- firstTable) }
+        out.varint(UInt64(directory.tables.count))
+        for table in directory.tables { out.varint(table &- firstTable) }
         func encodeTranslations(_ set: TranslationSet) {
-            out.appendVarint(UInt64(set.count))
+            out.varint(UInt64(set.count))
             for entry in set.entries {
-                out.appendVarint(entry.page &- firstPage)
+                out.varint(entry.page &- firstPage)
                 encodeFrame(entry.frame, into: &out, scratch: &scratch)
-                out.append(entry.writable ? 1 : 0)
+                out.byte(entry.writable ? 1 : 0)
             }
         }
         // Called twice rather than looping over an array literal, which allocated per state.
@@ -99,37 +122,37 @@ extension AddressSpace {
         if includeFaults {
             // The low bit says whether grace counts follow, so the common case costs two bytes.
             let hasGrace = faults.frameGrace > 0 || faults.pageTableGrace > 0
-            out.appendVarint(UInt64(faults.pendingFrameFailures) << 1 | (hasGrace ? 1 : 0))
-            out.appendVarint(UInt64(faults.pendingPageTableFailures))
+            out.varint(UInt64(faults.pendingFrameFailures) << 1 | (hasGrace ? 1 : 0))
+            out.varint(UInt64(faults.pendingPageTableFailures))
             if hasGrace {
-                out.appendVarint(UInt64(faults.frameGrace))
-                out.appendVarint(UInt64(faults.pageTableGrace))
+                out.varint(UInt64(faults.frameGrace))
+                out.varint(UInt64(faults.pageTableGrace))
             }
         }
         if let legacy = legacyAllocator {
-            out.appendVarint(UInt64(legacy.free.count))
+            out.varint(UInt64(legacy.free.count))
             for range in legacy.free {
-                out.appendVarint(range.base / pageSize &- firstPage)
-                out.appendVarint(range.size / pageSize)
+                out.varint(range.base / pageSize &- firstPage)
+                out.varint(range.size / pageSize)
             }
         }
     }
 
     /// A frame as its canonical number (1-based, by first appearance) plus, the first time, its
     /// data; 0 for a frame no longer in use (a stale reference reads as zero).
-    private func encodeFrame(_ frame: FrameNumber, into out: inout [UInt8], scratch: inout SnapshotScratch) {
+    private func encodeFrame<Sink: ByteSink>(_ frame: FrameNumber, into out: inout Sink, scratch: inout SnapshotScratch) {
         let i = frames.inUse.lowerBound { $0 < frame }
         guard i < frames.inUse.count, frames.inUse[i] == frame else {
-            out.append(0)
+            out.byte(0)
             return
         }
         if scratch.frameIDs[i] < 0 {
             scratch.framesNumbered += 1
             scratch.frameIDs[i] = scratch.framesNumbered
-            out.appendVarint(UInt64(scratch.frameIDs[i]))
-            out.appendVarint(UInt64(frames.contents[i]))
+            out.varint(UInt64(scratch.frameIDs[i]))
+            out.varint(UInt64(frames.contents[i]))
         } else {
-            out.appendVarint(UInt64(scratch.frameIDs[i]))
+            out.varint(UInt64(scratch.frameIDs[i]))
         }
     }
 }
@@ -143,15 +166,45 @@ extension Array where Element == Int32 {
     }
 }
 
-extension Array where Element == UInt8 {
+/// Where an encoding's bytes go.
+protocol ByteSink {
+    mutating func byte(_ byte: UInt8)
+}
+
+extension ByteSink {
     /// LEB128: seven bits a byte, low bits first; small page counts take one byte.
-    @inlinable @inline(__always)
-    mutating func appendVarint(_ value: UInt64) {
+    @inline(__always)
+    mutating func varint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
-            append(UInt8(v & 0x7f) | 0x80)
+            byte(UInt8(truncatingIfNeeded: v) | 0x80)
             v >>= 7
         }
-        append(UInt8(v))
+        byte(UInt8(v))
     }
+}
+
+/// Bytes into a fixed buffer; past its end they are only counted (the caller then starts again
+/// on a larger sink), so no write can leave the buffer.
+struct BufferSink: ByteSink {
+    /// Larger than any state of `tiny` or `small` at the depths explored.
+    static let stackCapacity = 1024
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    @inline(__always)
+    mutating func byte(_ byte: UInt8) {
+        if count < buffer.count { buffer[count] = byte }
+        count += 1
+    }
+}
+
+/// Bytes appended to an array.
+struct ArraySink: ByteSink {
+    var bytes: [UInt8]
+
+    @inline(__always)
+    mutating func byte(_ byte: UInt8) { bytes.append(byte) }
 }

@@ -43,6 +43,33 @@ import Testing
         #expect(s.snapshot().bytes.count <= 40, "got \(s.snapshot().bytes.count) bytes")
     }
 
+    @Test func stackBufferAndArrayPathsWriteTheSameBytes() throws {
+        // States on both sides of the stack buffer's capacity: a few regions, and enough of them
+        // (with touched pages and PTEs) that the encoding overflows it and takes the array path.
+        var small = AddressSpace.fresh()
+        small.map(2); small.map(1, .read)
+        try small.touch(address: small.page(0), write: true, value: 9)
+        var large = AddressSpace.fresh(.serenity)
+        for i in 0 ..< 300 {
+            let base = large.map(UInt64(i % 3 + 1), i % 2 == 0 ? .readWrite : .read)
+            if i % 5 == 0 { try large.touch(address: base, write: i % 2 == 0, value: UInt32(i)) }
+        }
+        for space in [small, large] {
+            for includeFaults in [false, true] {
+                // `encode` appends: start after some bytes already there.
+                var viaStack: [UInt8] = [1, 2, 3], viaArray: [UInt8] = [1, 2, 3]
+                var scratch = SnapshotScratch()
+                space.encode(into: &viaStack, scratch: &scratch, includeFaults: includeFaults)
+                space.encodeAppending(into: &viaArray, scratch: &scratch, includeFaults: includeFaults)
+                #expect(viaStack == viaArray)
+            }
+        }
+        var bytes: [UInt8] = []
+        var scratch = SnapshotScratch()
+        large.encode(into: &bytes, scratch: &scratch)
+        #expect(bytes.count > BufferSink.stackCapacity, "the large state must overflow the stack buffer")
+    }
+
     @Test func copiesAreIndependent() throws {
         var a = AddressSpace.fresh()
         a.map(2)
