@@ -23,6 +23,8 @@ public struct StepChecker: Sendable {
     /// above zero: the change checks are really used).
     public private(set) var judgedOnChanges = 0
     public private(set) var judgedInFull = 0
+    /// The windows of the step being checked, when its caller knew them.
+    private var givenDelta: ObservationDelta?
 
     public init(_ properties: PropertySet) {
         self.properties = properties
@@ -48,6 +50,14 @@ public struct StepChecker: Sendable {
     /// Every property a step violates, in catalogue order (`PropertySet.allViolations`).
     public mutating func allViolations(_ transition: Transition) -> [Violation] {
         violations(transition, stopAtFirst: false)
+    }
+
+    /// The same, with the step's windows already known (from what the storage recorded it wrote,
+    /// `IncrementalObserver`): they must cover every changed element; nil: the checker diffs.
+    public mutating func allViolations(_ transition: Transition, delta: ObservationDelta?) -> [Violation] {
+        givenDelta = delta
+        defer { givenDelta = nil }
+        return violations(transition, stopAtFirst: false)
     }
 
     private mutating func allViolations(initial state: ObservedState, stopAtFirst: Bool) -> [Violation] {
@@ -118,7 +128,7 @@ public struct StepChecker: Sendable {
     /// or found by a scan when no earlier step left them).
     private func stepChanges(_ t: Transition) -> StepChanges {
         let before = t.before.observation, after = t.after.observation
-        let delta = ObservationDelta(from: before, to: after)
+        let delta = givenDelta ?? ObservationDelta(from: before, to: after)
         let parent = parentShape ?? ObservationShape(of: before)
         let shape = ObservationShape(after: after, parent: parent, delta: delta)
         return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after,
