@@ -18,7 +18,7 @@ public enum ArrayWrite: Sendable, Hashable {
 /// check is certain the tree is still a valid search tree (`RegionTree.regionsWritten`).
 public struct StorageWrites: Sendable {
     /// The regions of the written tree slots that were live before and are live after the
-    /// operation (a rewritten region is in both); nil when not known.
+    /// operation (a changed region is in both; one rewritten unchanged, in neither); nil when not known.
     public var regionsBefore: [Region]?
     public var regionsAfter: [Region]?
     /// The tree's generation before and after (`RegionTree.generation`).
@@ -73,15 +73,20 @@ extension RegionTree {
               invariantsCertainlyHold(sinceGeneration: parent) else { return nil }
         var before: [Region] = [], after: [Region] = []
         for (k, slot) in writes.slots.enumerated() {
-            if let old = writes.oldNodes[k], old.color != .free {
-                guard let region = old.value else { return nil }
-                before.append(region)
+            var old: Region?, new: Region?
+            if let node = writes.oldNodes[k], node.color != .free {
+                guard let region = node.value else { return nil }
+                old = region
             }
-            let now = Int(slot) < tree.nodes.count ? tree.nodes[Int(slot)] : nil
-            if let now, now.color != .free {
-                guard let region = now.value else { return nil }
-                after.append(region)
+            if Int(slot) < tree.nodes.count, case let node = tree.nodes[Int(slot)], node.color != .free {
+                guard let region = node.value else { return nil }
+                new = region
             }
+            // A slot rewritten with the same region (a rebalancing changed only its links or
+            // colour) shows the same region at the same place in the in-order list.
+            if old == new { continue }
+            if let old { before.append(old) }
+            if let new { after.append(new) }
         }
         return (before, after)
     }
