@@ -39,7 +39,7 @@ enum ChangeChecks {
     /// full (`MemoryProperties.holesMappable`).
     static func noLeak(_ c: StepChanges) -> Bool {
         guard c.bothOrderly, accountingHolds(c) else { return false }
-        return MemoryProperties.holesMappable(c.state, regions: c.after.regions) == nil
+        return MemoryProperties.holesMappable(c.state, regions: c.after.regions, chained: c.shape.regionsChained) == nil
     }
 
     /// References, frames and tables balance after the step.

@@ -24,24 +24,31 @@ enum MemoryProperties {
     /// Address space: every hole can be mapped again exactly (one authority). The hole is the
     /// oracle's; the implementation is driven to map it, PROT_NONE fixed-noreplace. Always asked
     /// of every hole: the answer depends on what the implementation holds besides what it reports.
-    static func holesMappable(_ state: ObservedState, regions: [ObservedRegion]) -> String? {
+    /// With `chained` (the checker established the regions' order), the holes are walked
+    /// without checking it again.
+    static func holesMappable(_ state: ObservedState, regions: [ObservedRegion], chained: Bool = false) -> String? {
         guard state.canProbe else { return nil }
         // The model is taken out of the state once, not copied for every hole.
-        if let model = state.model { return firstUnmappableHole(of: regions, state.universe) { model.probeFixedMapping(of: $0) } }
-        return firstUnmappableHole(of: regions, state.universe) { state.probeFixedMapping(of: $0) }
+        if let model = state.model {
+            return firstUnmappableHole(of: regions, state.universe, chained: chained) { model.probeFixedMapping(of: $0) }
+        }
+        return firstUnmappableHole(of: regions, state.universe, chained: chained) { state.probeFixedMapping(of: $0) }
     }
 
-    private static func firstUnmappableHole(of regions: [ObservedRegion], _ universe: Universe,
+    private static func firstUnmappableHole(of regions: [ObservedRegion], _ universe: Universe, chained: Bool,
                                             probe: (VirtualRange) -> OperationResult?) -> String? {
-        for hole in HoleOracle.holes(of: regions, in: universe.totalRange) {
-            guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { continue }
+        var answer: OperationResult?
+        let unmappable = HoleOracle.firstHole(of: regions, in: universe.totalRange, chained: chained) { hole in
+            guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { return false }
             switch probe(range) {
-            case .ok(hole.lower)?, nil: continue
+            case .ok(hole.lower)?, nil: return false
             case let result?:
-                return "the hole \(hole) is free, but mapping it fixed-noreplace returns \(result)"
+                answer = result
+                return true
             }
         }
-        return nil
+        guard let hole = unmappable, let answer else { return nil }
+        return "the hole \(hole) is free, but mapping it fixed-noreplace returns \(answer)"
     }
 
     static let mmuCoherence = Property(

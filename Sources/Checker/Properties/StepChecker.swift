@@ -23,11 +23,14 @@ public struct StepChecker: Sendable {
     /// above zero: the change checks are really used).
     public private(set) var judgedOnChanges = 0
     public private(set) var judgedInFull = 0
+    /// Some property judges what a step changed, so every step's windows are found.
+    private let usesChanges: Bool
     /// The windows of the step being checked, when its caller knew them.
     private var givenDelta: ObservationDelta?
 
     public init(_ properties: PropertySet) {
         self.properties = properties
+        usesChanges = properties.properties.contains { $0.judgesStepChanges || $0.judgesChanges }
         heldOnParent = Array(repeating: false, count: properties.properties.count)
         heldNow = heldOnParent
     }
@@ -80,6 +83,15 @@ public struct StepChecker: Sendable {
     private mutating func violations(_ t: Transition, stopAtFirst: Bool) -> [Violation] {
         let conventions = properties.conventions ?? ErrorConventions(of: t.before.design)
         var changes: StepChanges?
+        // The order facts first, when some property judges changes (they come with the windows):
+        // the transition parts' region lookups then bisect.
+        var t = t
+        if usesChanges {
+            let found = stepChanges(t)
+            changes = found
+            t.beforeRegionsChained = found.parentShape.regionsChained
+            t.afterRegionsChained = found.shape.regionsChained
+        }
         var found: [Violation] = []
         for i in heldNow.indices { heldNow[i] = false }
         defer { swap(&heldOnParent, &heldNow) }

@@ -11,6 +11,11 @@ public struct Transition: Sendable {
     /// The step's mmap arguments as the placement properties read them (nil for other steps),
     /// made once here rather than by each of the half-dozen properties that ask.
     let mmapRequest: MmapRequest?
+    /// Whether the regions before and after the step are known ascending and chained (set by a
+    /// checker that established it, `StepChecker`): the region lookups then bisect instead of
+    /// scanning (`RegionLookupOracle`'s `chained:` forms). False: not known, they scan.
+    var beforeRegionsChained = false
+    var afterRegionsChained = false
 
     public init(before: ObservedState, operation: Operation, result: OperationResult, after: ObservedState) {
         self.before = before
