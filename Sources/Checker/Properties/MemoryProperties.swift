@@ -24,15 +24,30 @@ enum MemoryProperties {
     /// Address space: every hole can be mapped again exactly (one authority). The hole is the
     /// oracle's; the implementation is driven to map it, PROT_NONE fixed-noreplace. Always asked
     /// of every hole: the answer depends on what the implementation holds besides what it reports.
-    /// With `chained` (the checker established the regions' order), the holes are walked
-    /// without checking it again.
-    static func holesMappable(_ state: ObservedState, regions: [ObservedRegion], chained: Bool = false) -> String? {
+    static func holesMappable(_ state: ObservedState, regions: [ObservedRegion]) -> String? {
         guard state.canProbe else { return nil }
         // The model is taken out of the state once, not copied for every hole.
         if let model = state.model {
-            return firstUnmappableHole(of: regions, state.universe, chained: chained) { model.probeFixedMapping(of: $0) }
+            return firstUnmappableHole(of: regions, state.universe, chained: false) { model.probeFixedMapping(of: $0) }
         }
-        return firstUnmappableHole(of: regions, state.universe, chained: chained) { state.probeFixedMapping(of: $0) }
+        return firstUnmappableHole(of: regions, state.universe, chained: false) { state.probeFixedMapping(of: $0) }
+    }
+
+    /// The same for holes already listed (a change check's, `StepChanges.holesAfter`).
+    static func holesMappable(_ state: ObservedState, holes: [AddressSpan]) -> String? {
+        guard state.canProbe else { return nil }
+        func first(_ probe: (VirtualRange) -> OperationResult?) -> String? {
+            for hole in holes {
+                guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { continue }
+                switch probe(range) {
+                case .ok(hole.lower)?, nil: continue
+                case let result?: return "the hole \(hole) is free, but mapping it fixed-noreplace returns \(result)"
+                }
+            }
+            return nil
+        }
+        if let model = state.model { return first { model.probeFixedMapping(of: $0) } }
+        return first { state.probeFixedMapping(of: $0) }
     }
 
     private static func firstUnmappableHole(of regions: [ObservedRegion], _ universe: Universe, chained: Bool,

@@ -23,6 +23,8 @@ public struct StepChecker: Sendable {
     /// above zero: the change checks are really used).
     public private(set) var judgedOnChanges = 0
     public private(set) var judgedInFull = 0
+    /// The parent's holes, when a change check listed them.
+    private var parentHoles: [AddressSpan]?
     /// Some property judges what a step changed, so every step's windows are found.
     private let usesChanges: Bool
     /// The windows of the step being checked, when its caller knew them.
@@ -65,6 +67,7 @@ public struct StepChecker: Sendable {
 
     private mutating func allViolations(initial state: ObservedState, stopAtFirst: Bool) -> [Violation] {
         parentShape = nil
+        parentHoles = nil
         parentTreeGeneration = state.withModelIfAny { $0.regions.generation } ?? 0
         var found: [Violation] = []
         for (i, property) in properties.properties.enumerated() {
@@ -132,6 +135,7 @@ public struct StepChecker: Sendable {
             heldNow[i] = true
         }
         parentShape = changes?.shape
+        parentHoles = changes?.holes.after
         parentTreeGeneration = t.after.withModelIfAny { $0.regions.generation } ?? 0
         return found
     }
@@ -143,7 +147,9 @@ public struct StepChecker: Sendable {
         let delta = givenDelta ?? ObservationDelta(from: before, to: after)
         let parent = parentShape ?? ObservationShape(of: before)
         let shape = ObservationShape(after: after, parent: parent, delta: delta)
-        return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after,
-                           parentTreeGeneration: parentTreeGeneration)
+        var changes = StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after,
+                                  parentTreeGeneration: parentTreeGeneration)
+        changes.holes = HoleCache(parent: parentHoles)
+        return changes
     }
 }
