@@ -20,25 +20,6 @@ enum HoleOracle {
         return holes
     }
 
-    /// The first hole for which `isWanted` holds, walking the holes in address order without
-    /// listing them; with `chained`, without the order check (`RegionLookupOracle`).
-    static func firstHole(of regions: [ObservedRegion], in total: VirtualRange, chained: Bool,
-                          where isWanted: (AddressSpan) -> Bool) -> AddressSpan? {
-        guard chained else { return holes(of: regions, in: total).first(where: isWanted) }
-        var free = total.base
-        for region in regions {
-            let span = AddressSpan(region)
-            if span.lower > free {
-                let hole = AddressSpan(free, min(span.lower, total.end))
-                if !hole.isEmpty && isWanted(hole) { return hole }
-            }
-            free = max(free, span.upper)
-            if free >= total.end { return nil }
-        }
-        let last = AddressSpan(free, total.end)
-        return free < total.end && isWanted(last) ? last : nil
-    }
-
     /// The holes of a chained list `regions` that differs from the chained list whose holes are
     /// `parentHoles` only in `window` (`ObservationDelta`): the parent's holes below the window's
     /// lower neighbour and above its upper one are kept, the ones between are walked again. The

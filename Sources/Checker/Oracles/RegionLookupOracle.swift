@@ -44,6 +44,7 @@ enum RegionLookupOracle {
     }
 
     /// `intersecting`, by bisection when `chained`.
+    @inline(__always)
     static func intersecting(_ span: AddressSpan, in regions: [ObservedRegion], chained: Bool) -> [ObservedRegion] {
         guard chained else { return intersecting(span, in: regions) }
         var found: [ObservedRegion] = []
@@ -56,6 +57,7 @@ enum RegionLookupOracle {
     }
 
     /// `firstIntersecting`, by bisection when `chained`.
+    @inline(__always)
     static func firstIntersecting(_ span: AddressSpan, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
         guard chained else { return firstIntersecting(span, in: regions) }
         var i = firstEnding(above: span.lower, in: regions)
@@ -67,6 +69,7 @@ enum RegionLookupOracle {
     }
 
     /// `starting(at:)`, by bisection when `chained`.
+    @inline(__always)
     static func starting(at base: UInt64, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
         guard chained else { return starting(at: base, in: regions) }
         let i = regions.partitionIndex { $0.base < base }
@@ -74,6 +77,7 @@ enum RegionLookupOracle {
     }
 
     /// `containing`, by bisection when `chained`.
+    @inline(__always)
     static func containing(_ address: UInt64, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
         guard chained else { return containing(address, in: regions) }
         let i = firstEnding(above: address, in: regions)

@@ -26,44 +26,27 @@ enum MemoryProperties {
     /// of every hole: the answer depends on what the implementation holds besides what it reports.
     static func holesMappable(_ state: ObservedState, regions: [ObservedRegion]) -> String? {
         guard state.canProbe else { return nil }
-        // The model is taken out of the state once, not copied for every hole.
-        if let model = state.model {
-            return firstUnmappableHole(of: regions, state.universe, chained: false) { model.probeFixedMapping(of: $0) }
-        }
-        return firstUnmappableHole(of: regions, state.universe, chained: false) { state.probeFixedMapping(of: $0) }
+        return holesMappable(state, holes: HoleOracle.holes(of: regions, in: state.universe.totalRange))
     }
 
     /// The same for holes already listed (a change check's, `StepChanges.holesAfter`).
     static func holesMappable(_ state: ObservedState, holes: [AddressSpan]) -> String? {
         guard state.canProbe else { return nil }
-        func first(_ probe: (VirtualRange) -> OperationResult?) -> String? {
-            for hole in holes {
-                guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { continue }
-                switch probe(range) {
-                case .ok(hole.lower)?, nil: continue
-                case let result?: return "the hole \(hole) is free, but mapping it fixed-noreplace returns \(result)"
-                }
-            }
-            return nil
-        }
-        if let model = state.model { return first { model.probeFixedMapping(of: $0) } }
-        return first { state.probeFixedMapping(of: $0) }
+        // The model is taken out of the state once, not copied for every hole.
+        if let model = state.model { return firstUnmappableHole(holes) { model.probeFixedMapping(of: $0) } }
+        return firstUnmappableHole(holes) { state.probeFixedMapping(of: $0) }
     }
 
-    private static func firstUnmappableHole(of regions: [ObservedRegion], _ universe: Universe, chained: Bool,
-                                            probe: (VirtualRange) -> OperationResult?) -> String? {
-        var answer: OperationResult?
-        let unmappable = HoleOracle.firstHole(of: regions, in: universe.totalRange, chained: chained) { hole in
-            guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { return false }
+    private static func firstUnmappableHole(_ holes: [AddressSpan], probe: (VirtualRange) -> OperationResult?) -> String? {
+        for hole in holes {
+            guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { continue }
             switch probe(range) {
-            case .ok(hole.lower)?, nil: return false
+            case .ok(hole.lower)?, nil: continue
             case let result?:
-                answer = result
-                return true
+                return "the hole \(hole) is free, but mapping it fixed-noreplace returns \(result)"
             }
         }
-        guard let hole = unmappable, let answer else { return nil }
-        return "the hole \(hole) is free, but mapping it fixed-noreplace returns \(answer)"
+        return nil
     }
 
     static let mmuCoherence = Property(
