@@ -21,24 +21,40 @@ extension AddressSpace {
 
     private func patchLists(_ observation: inout Observation, by records: [StorageWrites]) -> Bool {
         guard observation.capabilities == .model else { return false }
-        // Regions: the written slots' old regions out, their new ones in, by bisection on the base.
+        // Regions: the written slots' old regions out, their new ones in, in one splice.
+        var gone: [ObservedRegion] = [], made: [ObservedRegion] = []
         for record in records {
-            guard let gone = record.regionsBefore, let made = record.regionsAfter,
-                  Self.replace(gone, with: made, in: &observation.regions) else { return false }
+            guard let before = record.regionsBefore, let after = record.regionsAfter else { return false }
+            for region in before.map(ObservedRegion.init) {
+                // One an earlier record made is not in the list yet: it was never there.
+                if let k = made.firstIndex(of: region) { made.remove(at: k) } else { gone.append(region) }
+            }
+            made += after.map(ObservedRegion.init)
         }
-        guard observation.regions.count == regions.count else { return false }
-        // Objects: the written slots re-read, by bisection on the slot.
+        guard Self.splice(&observation.regions, removing: gone, inserting: made, key: \.base),
+              observation.regions.count == regions.count else { return false }
+        // Objects: the written slots re-read, in one splice.
         let store = objects.slots
         guard let written = Self.writtenSlots(records.map(\.objectSlots), slotCount: store.count) else { return false }
-        for slot in written {
-            let i = observation.objects.partitionIndex { $0.id < UInt64(slot) }
-            let present = i < observation.objects.count && observation.objects[i].id == UInt64(slot)
-            switch (present, store[slot]) {
-            case (true, let object?): observation.objects[i] = ObservedObject(object, slot: slot)
-            case (true, nil): observation.objects.remove(at: i)
-            case (false, let object?): observation.objects.insert(ObservedObject(object, slot: slot), at: i)
-            case (false, nil): break
+        if let low = written.first, let high = written.last {
+            let lower = observation.objects.partitionIndex { $0.id < UInt64(low) }
+            let upper = observation.objects.partitionIndex { $0.id <= UInt64(high) }
+            var segment: [ObservedObject] = []
+            var w = 0
+            func reread(_ slot: Int) {
+                if let object = store[slot] { segment.append(ObservedObject(object, slot: slot)) }
             }
+            for object in observation.objects[lower ..< upper] {
+                while w < written.count && UInt64(written[w]) < object.id { reread(written[w]); w += 1 }
+                if w < written.count && UInt64(written[w]) == object.id {
+                    reread(written[w])
+                    w += 1
+                    continue
+                }
+                segment.append(object)
+            }
+            while w < written.count { reread(written[w]); w += 1 }
+            observation.objects.replaceSubrange(lower ..< upper, with: segment)
         }
         // The lists made element for element from one stored array (or two parallel ones).
         guard Self.follow(records.map(\.pageTables), &observation.pageTables, from: directory.tables, { $0 }),
@@ -90,20 +106,24 @@ extension AddressSpace {
         return unique
     }
 
-    /// Removes `gone` (each must be there, exactly) from the ascending `list` and inserts `made`.
-    private static func replace(_ gone: [Region], with made: [Region], in list: inout [ObservedRegion]) -> Bool {
-        for region in gone {
-            let old = ObservedRegion(region)
-            let i = list.partitionIndex { $0.base < old.base }
-            guard i < list.count, list[i] == old else { return false }
-            list.remove(at: i)
+    /// Removes `gone` (each must be there, exactly) from the list ascending by `key` and inserts
+    /// `made`, rewriting only the part of the list between the least and the greatest key they name.
+    private static func splice(_ list: inout [ObservedRegion], removing gone: [ObservedRegion], inserting made: [ObservedRegion],
+                               key: (ObservedRegion) -> UInt64) -> Bool {
+        let keys = gone.map(key) + made.map(key)
+        guard let low = keys.min(), let high = keys.max() else { return true }
+        let lower = list.partitionIndex { key($0) < low }, upper = list.partitionIndex { key($0) <= high }
+        var found = 0
+        var segment: [ObservedRegion] = []
+        segment.reserveCapacity(upper - lower + made.count)
+        for element in list[lower ..< upper] {
+            if gone.contains(element) { found += 1 } else { segment.append(element) }
         }
-        for region in made {
-            let new = ObservedRegion(region)
-            let i = list.partitionIndex { $0.base < new.base }
-            guard i == list.count || list[i].base != new.base else { return false }
-            list.insert(new, at: i)
-        }
+        guard found == gone.count else { return false }
+        segment += made
+        segment.sort { key($0) < key($1) }
+        for i in segment.indices.dropFirst() where key(segment[i - 1]) == key(segment[i]) { return false }
+        list.replaceSubrange(lower ..< upper, with: segment)
         return true
     }
 
