@@ -12,7 +12,8 @@ with the same expected results: a replay then does no O(regions) placement walk 
 own (SerenityOS's find_anywhere walks the regions from the bottom), so what is left to grow
 with the live state is the checker's and the storage's.
 
-    scripts/long-trace.py STEPS [--design serenity|reference] [--sizes N] [--live K] [--placement anywhere|fixed] > trace.json
+    scripts/long-trace.py STEPS [--design serenity|reference] [--sizes N] [--live K] [--placement anywhere|fixed]
+                          [--free-order made|reverse] > trace.json
     /usr/bin/time -v .build/release/regioncheck replay --quiet trace.json
 """
 import argparse
@@ -30,6 +31,8 @@ parser.add_argument("--head", action="store_true",
 parser.add_argument("--live", type=int, default=None, help="at most K regions live at once")
 parser.add_argument("--placement", default="anywhere", choices=["anywhere", "fixed"],
                     help="fixed: each fill is a fixed mmap at the address the anywhere fill would get")
+parser.add_argument("--free-order", default="made", choices=["made", "reverse"],
+                    help="free the regions in the order they were made (from the bottom) or the reverse (from the top)")
 parser.add_argument("--fixed-kind", default="fixed-noreplace", choices=["fixed-noreplace", "fixed"],
                     help="the fixed placement --placement fixed uses")
 args = parser.parse_args()
@@ -58,7 +61,7 @@ while len(steps) + 2 + live <= args.steps:
     address = base
     fill(i)
     i += 1
-for base, size in ranges:
+for base, size in (ranges if args.free_order == "made" else reversed(ranges)):
     free(base, size)
 fills = i
 
