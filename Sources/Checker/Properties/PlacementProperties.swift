@@ -40,7 +40,7 @@ enum PlacementProperties {
               !request.isFixed
         else { return nil }
         let before = t.before.observation
-        let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)
+        let holes = t.holesBefore
         guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes, rounding: request.rounding) else { return nil }
         // The page-table excuse is judged on the range the operation attempted: the lowest fit
         // for anywhere, the candidate its choice names for randomized.
@@ -87,7 +87,7 @@ enum PlacementProperties {
         guard case .ok(let base?) = t.result, let request = t.mmapRequest,
               request.placement == .anywhere,
               let lowest = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment,
-                                                     holes: HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange), rounding: request.rounding),
+                                                     holes: t.holesBefore, rounding: request.rounding),
               lowest.lower != base
         else { return nil }
         return "mmap anywhere of \(request.size / t.before.pageSize) pages returned \(base.hex), but \(lowest) is the lowest fitting range"

@@ -94,6 +94,7 @@ public struct StepChecker: Sendable {
             changes = found
             t.beforeRegionsChained = found.parentShape.regionsChained
             t.afterRegionsChained = found.shape.regionsChained
+            t.knownHolesBefore = parentHoles
         }
         var found: [Violation] = []
         for i in heldNow.indices { heldNow[i] = false }
