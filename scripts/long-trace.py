@@ -6,9 +6,14 @@ Modelled on Linux's maple-tree fill test: STEPS/2 anywhere mmaps of 1, 2, ..., S
 each, in the order they were made. With --live K at most K regions are live: after K fills the
 top region is freed and a new one mapped in its place, over and over, then all are freed (the
 state stays bounded, so only the trace grows). Every step carries its expected result, so a
-replay that places differently reports a mismatch.
+replay that places differently reports a mismatch. With --placement fixed the fills are
+fixed-noreplace mmaps (fixed when --fixed-kind fixed) at the addresses the anywhere fills get,
+with the same expected results: a replay then does no O(regions) placement walk of the design's
+own (SerenityOS's find_anywhere walks the regions from the bottom), so what is left to grow
+with the live state is the checker's and the storage's.
 
-    scripts/long-trace.py STEPS [--design serenity|reference] [--sizes N] [--live K] > trace.json
+    scripts/long-trace.py STEPS [--design serenity|reference] [--sizes N] [--live K] [--placement anywhere|fixed]
+                          [--free-order made|reverse] > trace.json
     /usr/bin/time -v .build/release/regioncheck replay --quiet trace.json
 """
 import argparse
@@ -24,13 +29,23 @@ parser.add_argument("--sizes", type=int, default=16, help="fill sizes cycle thro
 parser.add_argument("--head", action="store_true",
                     help="serenity as at HEAD, without the fixes of its findings (which then fire: finding 10 at the first free)")
 parser.add_argument("--live", type=int, default=None, help="at most K regions live at once")
+parser.add_argument("--placement", default="anywhere", choices=["anywhere", "fixed"],
+                    help="fixed: each fill is a fixed mmap at the address the anywhere fill would get")
+parser.add_argument("--free-order", default="made", choices=["made", "reverse"],
+                    help="free the regions in the order they were made (from the bottom) or the reverse (from the top)")
+parser.add_argument("--fixed-kind", default="fixed-noreplace", choices=["fixed-noreplace", "fixed"],
+                    help="the fixed placement --placement fixed uses")
 args = parser.parse_args()
 
 steps, ranges, address = [], [], BASE
 def fill(i):
     global address
     size = (i % args.sizes + 1) * PAGE
-    steps.append({"op": "mmap", "size": hex(size), "prot": "rw-", "placement": "anywhere", "expect": {"ok": hex(address)}})
+    if args.placement == "anywhere":
+        steps.append({"op": "mmap", "size": hex(size), "prot": "rw-", "placement": "anywhere", "expect": {"ok": hex(address)}})
+    else:
+        steps.append({"op": "mmap", "size": hex(size), "prot": "rw-", "placement": args.fixed_kind, "addr": hex(address),
+                      "expect": {"ok": hex(address)}})
     ranges.append((address, size))
     address += size
 def free(base, size):
@@ -46,7 +61,7 @@ while len(steps) + 2 + live <= args.steps:
     address = base
     fill(i)
     i += 1
-for base, size in ranges:
+for base, size in (ranges if args.free_order == "made" else reversed(ranges)):
     free(base, size)
 fills = i
 
@@ -55,7 +70,7 @@ FIXES = ["exact-fit-windows", "intersecting-from-first-region", "intersecting-co
          "keep-tables-of-mapped-regions", "inaccessible-map-releases-tables"]
 trace = {
     "format": "regioncheck-trace", "version": 1,
-    "description": f"{fills} fills of 1..{args.sizes} pages, at most {live} live, each freed (scripts/long-trace.py)",
+    "description": f"{fills} {args.placement} fills of 1..{args.sizes} pages, at most {live} live, each freed (scripts/long-trace.py)",
     "universe": "serenity", "design": args.design,
 }
 if args.design == "serenity" and not args.head:

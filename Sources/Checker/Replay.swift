@@ -64,12 +64,11 @@ public enum Replayer {
     public static func run(_ trace: Trace, source: String, properties: PropertySet = PropertySet(), z3: Z3PropertyCheck? = nil,
                            pictures: Pictures = .kept, each: ((ReplayReport.StepOutcome) -> Void)? = nil) -> ReplayReport {
         // In place: a failed step undoes its writes from the journal instead of copying the state.
-        var space = AddressSpace(universe: trace.universe, design: trace.design, mutations: trace.mutations,
-                                 serenityFixes: trace.serenityFixes, rollback: .journal)
-        // What each step writes in the region tree, so that `tree-shape` judges only that; kept
-        // alive here for as long as the space (and the copies the properties probe) runs.
-        let treeWrites = TreeWriteLog()
-        space.recordTreeWrites(into: treeWrites)
+        // The observer records what each step writes (the region tree's slots, so that `tree-shape`
+        // judges only those, and every stored array's positions, so that the observation is
+        // patched rather than rebuilt).
+        var observer = IncrementalObserver(space: AddressSpace(
+            universe: trace.universe, design: trace.design, mutations: trace.mutations, serenityFixes: trace.serenityFixes, rollback: .journal))
         var outcomes: [ReplayReport.StepOutcome] = []
         outcomes.reserveCapacity(trace.steps.count)
         var identities = ObjectIdentities()
@@ -77,10 +76,11 @@ public enum Replayer {
         // The state after a step is the next step's state before (observed once), and the
         // checker judges the state parts on what each step changed.
         var checker = StepChecker(properties)
-        var current = ObservedState(model: space)
+        var current = ObservedState(model: observer.space, observation: observer.observation)
         for (i, step) in trace.steps.enumerated() {
-            let result = step.operation.apply(to: &space)
-            let transition = Transition(before: current, operation: step.operation, result: result, after: ObservedState(model: space))
+            let (result, delta) = observer.step(step.operation)
+            let transition = Transition(before: current, operation: step.operation, result: result,
+                                        after: ObservedState(model: observer.space, observation: observer.observation))
             // The next step's state before keeps only its observation (Z3's facts need the model):
             // holding the model would make the next step copy every array it writes.
             current = z3 == nil ? transition.after.withoutModel() : transition.after
@@ -91,7 +91,7 @@ public enum Replayer {
             if let observed {
                 identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
             }
-            var violations = checker.allViolations(transition)
+            var violations = checker.allViolations(transition, delta: delta)
             if let z3, z3.selects(transition), let disagreement = z3.check(transition).disagreement,
                !violations.contains(where: { $0.property == disagreement.property }) {
                 violations.append(disagreement)
@@ -100,7 +100,7 @@ public enum Replayer {
                 index: i + 1, step: step, result: transition.result,
                 matched: step.expected.map { $0.matches(transition.result) },
                 violations: violations, observation: observed, identities: identities,
-                picture: observed?.picture(universe: trace.universe, identities: identities, notes: space.pictureNotes) ?? "")
+                picture: observed?.picture(universe: trace.universe, identities: identities, notes: observer.space.pictureNotes) ?? "")
             each?(outcome)
             if pictures != .kept {
                 // Nothing of the state stays behind: a step's outcome is O(1) in the trace's length.
@@ -110,7 +110,7 @@ public enum Replayer {
             }
             outcomes.append(outcome)
         }
-        withExtendedLifetime(treeWrites) {}
+        withExtendedLifetime(observer) {}
         let z3IDs = (z3?.ids ?? []).filter { !properties.ids.contains($0) }
         return ReplayReport(trace: trace, source: source, steps: outcomes, propertyIDs: properties.ids + z3IDs, coverage: coverage)
     }

@@ -104,6 +104,21 @@ public struct JournaledArray<Element: Sendable>: @unchecked Sendable {
         return firsts
     }
 
+    /// The open journal's writes in order, without the values they overwrote (empty outside a
+    /// journal): what a reader of the array's contents must redo to follow them (`ArrayWrite`).
+    func journaledWrites() -> [ArrayWrite] {
+        guard let changes else { return [] }
+        return changes.pointee.map { change in
+            switch change {
+            case .replaced(let i, _): .set(i)
+            case .inserted(let i): .insert(i)
+            case .removed(let i, _): .remove(i ..< i + 1)
+            case .removedRange(let i, let old): .remove(i ..< i + old.count)
+            case .replacedAll: .replaceAll
+            }
+        }
+    }
+
     @inlinable public var count: Int { elements.count }
     public var isEmpty: Bool { elements.isEmpty }
     public var indices: Range<Int> { elements.indices }

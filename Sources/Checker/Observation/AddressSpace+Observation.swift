@@ -17,10 +17,7 @@ extension AddressSpace {
     public func observe(into spare: inout Observation) {
         spare.capabilities = .model
         Self.refill(&spare.regions, count: regions.count) { list in
-            for region in regions.regions {
-                list.append(ObservedRegion(base: region.range.base, size: region.range.size, protection: region.protection,
-                                           object: UInt64(UInt32(bitPattern: region.object.raw)), offset: region.offset))
-            }
+            for region in regions.regions { list.append(ObservedRegion(region)) }
         }
         spare.pageTables = directory.tables
         Self.refill(&spare.ptes, with: directory.ptes)
@@ -28,15 +25,11 @@ extension AddressSpace {
         Self.refill(&spare.objects, count: objects.slots.count) { list in
             for (slot, object) in objects.slots.enumerated() {
                 guard let object else { continue }
-                list.append(ObservedObject(
-                    id: UInt64(slot), pageCount: object.pageCount, referenceCount: Int64(object.referenceCount),
-                    populated: object.populated.map { .init(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame))) }))
+                list.append(ObservedObject(object, slot: slot))
             }
         }
         Self.refill(&spare.framesInUse, count: frames.inUse.count) { list in
-            for (frame, contents) in zip(frames.inUse, frames.contents) {
-                list.append(ObservedFrame(frame: UInt64(UInt32(bitPattern: frame)), contents: contents))
-            }
+            for (frame, contents) in zip(frames.inUse, frames.contents) { list.append(ObservedFrame(frame, contents: contents)) }
         }
         spare.placementHeapAllocations = heap.allocationsDuringPlacement
         spare.pendingPageTableFailures = faults.pendingPageTableFailures
@@ -46,7 +39,7 @@ extension AddressSpace {
     private static func refill(_ list: inout [ObservedTranslation], with set: TranslationSet) {
         refill(&list, count: set.count) { list in
             for entry in set.entries {
-                list.append(ObservedTranslation(page: entry.page, frame: UInt64(UInt32(bitPattern: entry.frame)), writable: entry.writable))
+                list.append(ObservedTranslation(entry))
             }
         }
     }
@@ -55,5 +48,32 @@ extension AddressSpace {
         list.removeAll(keepingCapacity: true)
         list.reserveCapacity(count)
         fill(&list)
+    }
+}
+
+/// The model's values as the observation reports them (object identities are store slots).
+extension ObservedRegion {
+    init(_ region: Region) {
+        self.init(base: region.range.base, size: region.range.size, protection: region.protection,
+                  object: UInt64(UInt32(bitPattern: region.object.raw)), offset: region.offset)
+    }
+}
+
+extension ObservedTranslation {
+    init(_ entry: PageTableEntry) {
+        self.init(page: entry.page, frame: UInt64(UInt32(bitPattern: entry.frame)), writable: entry.writable)
+    }
+}
+
+extension ObservedObject {
+    init(_ object: VMObject, slot: Int) {
+        self.init(id: UInt64(slot), pageCount: object.pageCount, referenceCount: Int64(object.referenceCount),
+                  populated: object.populated.map { .init(page: $0.page, frame: UInt64(UInt32(bitPattern: $0.frame))) })
+    }
+}
+
+extension ObservedFrame {
+    init(_ frame: FrameNumber, contents: UInt32) {
+        self.init(frame: UInt64(UInt32(bitPattern: frame)), contents: contents)
     }
 }

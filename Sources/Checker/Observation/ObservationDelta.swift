@@ -21,6 +21,16 @@ public struct ObservationDelta: Sendable, Hashable {
         framesInUse = ChangedWindow(before.framesInUse, after.framesInUse)
     }
 
+    public init(regions: ChangedWindow, pageTables: ChangedWindow, ptes: ChangedWindow, tlb: ChangedWindow, objects: ChangedWindow,
+                framesInUse: ChangedWindow) {
+        self.regions = regions
+        self.pageTables = pageTables
+        self.ptes = ptes
+        self.tlb = tlb
+        self.objects = objects
+        self.framesInUse = framesInUse
+    }
+
     /// Nothing in memory changed (the counters and pending failures may have).
     public var isEmpty: Bool {
         regions.isEmpty && pageTables.isEmpty && ptes.isEmpty && tlb.isEmpty && objects.isEmpty && framesInUse.isEmpty

@@ -1,7 +1,10 @@
 import Model
 
 /// Which observed regions lie where, by scanning every region: interval intersection, with no
-/// tree, no floor lookup, no order assumed.
+/// tree, no floor lookup, no order assumed. With `chained` (the checker established that the
+/// list is ascending and no region reaches past the next one's base: `ObservationShape`), by
+/// bisection instead, which finds exactly what the scan finds: ends then ascend too, so the
+/// regions intersecting a span are one run, starting at the first that ends above it.
 enum RegionLookupOracle {
     /// The regions intersecting `span`, ascending by base.
     static func intersecting(_ span: AddressSpan, in regions: [ObservedRegion]) -> [ObservedRegion] {
@@ -33,5 +36,51 @@ enum RegionLookupOracle {
     /// The region holding `address`.
     static func containing(_ address: UInt64, in regions: [ObservedRegion]) -> ObservedRegion? {
         regions.first { AddressSpan($0).contains(address) }
+    }
+
+    /// The position of the first region of a chained list that ends above `address`.
+    static func firstEnding(above address: UInt64, in regions: [ObservedRegion]) -> Int {
+        regions.partitionIndex { AddressSpan($0).upper <= address }
+    }
+
+    /// `intersecting`, by bisection when `chained`.
+    @inline(__always)
+    static func intersecting(_ span: AddressSpan, in regions: [ObservedRegion], chained: Bool) -> [ObservedRegion] {
+        guard chained else { return intersecting(span, in: regions) }
+        var found: [ObservedRegion] = []
+        var i = firstEnding(above: span.lower, in: regions)
+        while i < regions.count && regions[i].base < span.upper {
+            if AddressSpan(regions[i]).intersects(span) { found.append(regions[i]) }
+            i += 1
+        }
+        return found
+    }
+
+    /// `firstIntersecting`, by bisection when `chained`.
+    @inline(__always)
+    static func firstIntersecting(_ span: AddressSpan, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
+        guard chained else { return firstIntersecting(span, in: regions) }
+        var i = firstEnding(above: span.lower, in: regions)
+        while i < regions.count && regions[i].base < span.upper {
+            if AddressSpan(regions[i]).intersects(span) { return regions[i] }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `starting(at:)`, by bisection when `chained`.
+    @inline(__always)
+    static func starting(at base: UInt64, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
+        guard chained else { return starting(at: base, in: regions) }
+        let i = regions.partitionIndex { $0.base < base }
+        return i < regions.count && regions[i].base == base ? regions[i] : nil
+    }
+
+    /// `containing`, by bisection when `chained`.
+    @inline(__always)
+    static func containing(_ address: UInt64, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
+        guard chained else { return containing(address, in: regions) }
+        let i = firstEnding(above: address, in: regions)
+        return i < regions.count && AddressSpan(regions[i]).contains(address) ? regions[i] : nil
     }
 }

@@ -35,11 +35,11 @@ enum ChangeChecks {
     }
 
     /// `no-leak`'s accounting, judged on the changed regions, objects, frames and tables; the
-    /// hole probe asks the implementation, whose hidden state no observation shows, so it runs in
-    /// full (`MemoryProperties.holesMappable`).
+    /// hole probe asks the implementation, whose hidden state no observation shows, so every hole
+    /// is probed (`MemoryProperties.holesMappable`), the holes found again only around the window.
     static func noLeak(_ c: StepChanges) -> Bool {
         guard c.bothOrderly, accountingHolds(c) else { return false }
-        return MemoryProperties.holesMappable(c.state, regions: c.after.regions) == nil
+        return MemoryProperties.holesMappable(c.state, holes: c.holesAfter) == nil
     }
 
     /// References, frames and tables balance after the step.

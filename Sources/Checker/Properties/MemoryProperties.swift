@@ -26,14 +26,19 @@ enum MemoryProperties {
     /// of every hole: the answer depends on what the implementation holds besides what it reports.
     static func holesMappable(_ state: ObservedState, regions: [ObservedRegion]) -> String? {
         guard state.canProbe else { return nil }
-        // The model is taken out of the state once, not copied for every hole.
-        if let model = state.model { return firstUnmappableHole(of: regions, state.universe) { model.probeFixedMapping(of: $0) } }
-        return firstUnmappableHole(of: regions, state.universe) { state.probeFixedMapping(of: $0) }
+        return holesMappable(state, holes: HoleOracle.holes(of: regions, in: state.universe.totalRange))
     }
 
-    private static func firstUnmappableHole(of regions: [ObservedRegion], _ universe: Universe,
-                                            probe: (VirtualRange) -> OperationResult?) -> String? {
-        for hole in HoleOracle.holes(of: regions, in: universe.totalRange) {
+    /// The same for holes already listed (a change check's, `StepChanges.holesAfter`).
+    static func holesMappable(_ state: ObservedState, holes: [AddressSpan]) -> String? {
+        guard state.canProbe else { return nil }
+        // The model is taken out of the state once, not copied for every hole.
+        if let model = state.model { return firstUnmappableHole(holes) { model.probeFixedMapping(of: $0) } }
+        return firstUnmappableHole(holes) { state.probeFixedMapping(of: $0) }
+    }
+
+    private static func firstUnmappableHole(_ holes: [AddressSpan], probe: (VirtualRange) -> OperationResult?) -> String? {
+        for hole in holes {
             guard let range = try? VirtualRange(base: hole.lower, size: hole.size) else { continue }
             switch probe(range) {
             case .ok(hole.lower)?, nil: continue

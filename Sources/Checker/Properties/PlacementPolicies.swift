@@ -10,7 +10,7 @@ enum PlacementPolicies {
         guard case .ok(let base?) = t.result, let request = t.mmapRequest,
               request.placement == .topDown,
               let highest = PlacementOracle.highestFit(size: request.size, alignment: request.alignment,
-                                                       holes: HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange), rounding: request.rounding),
+                                                       holes: t.holesBefore, rounding: request.rounding),
               highest.lower != base
         else { return nil }
         return "mmap top-down of \(request.size / t.before.pageSize) pages returned \(base.hex), but \(highest) is the highest fitting range"
@@ -24,7 +24,7 @@ enum PlacementPolicies {
         guard case .ok(let base?) = t.result, let request = t.mmapRequest,
               request.placement == .hint, let hint = request.address
         else { return nil }
-        let holes = HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange)
+        let holes = t.holesBefore
         let (end, wraps) = hint.addingReportingOverflow(request.size)
         let wanted = AddressSpan(hint, wraps ? hint : end)
         let usable = !conventions.hintsIgnored && !wraps && request.rounding.isAligned(hint, to: request.alignment)

@@ -10,7 +10,7 @@ enum PlacementProperties {
         summary: "a successful placement returns an aligned range of the requested size lying entirely in a hole"
     ) { t in
         guard case .ok(let base?) = t.result, let request = t.mmapRequest else { return nil }
-        guard let region = RegionLookupOracle.starting(at: base, in: t.after.regions) else {
+        guard let region = RegionLookupOracle.starting(at: base, in: t.after.regions, chained: t.afterRegionsChained) else {
             return "mmap returned \(base.hex) but no region starts there"
         }
         let range = AddressSpan(region)
@@ -26,7 +26,7 @@ enum PlacementProperties {
             return "fixed mmap at \(address.hex) returned \(base.hex)"
         }
         if request.placement != .fixed {
-            if let other = RegionLookupOracle.firstIntersecting(range, in: t.before.regions) {
+            if let other = RegionLookupOracle.firstIntersecting(range, in: t.before.regions, chained: t.beforeRegionsChained) {
                 return "mmap returned \(range), but \(AddressSpan(other)) was already mapped there"
             }
         }
@@ -40,7 +40,7 @@ enum PlacementProperties {
               !request.isFixed
         else { return nil }
         let before = t.before.observation
-        let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)
+        let holes = t.holesBefore
         guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes, rounding: request.rounding) else { return nil }
         // The page-table excuse is judged on the range the operation attempted: the lowest fit
         // for anywhere, the candidate its choice names for randomized.
@@ -87,7 +87,7 @@ enum PlacementProperties {
         guard case .ok(let base?) = t.result, let request = t.mmapRequest,
               request.placement == .anywhere,
               let lowest = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment,
-                                                     holes: HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange), rounding: request.rounding),
+                                                     holes: t.holesBefore, rounding: request.rounding),
               lowest.lower != base
         else { return nil }
         return "mmap anywhere of \(request.size / t.before.pageSize) pages returned \(base.hex), but \(lowest) is the lowest fitting range"
@@ -109,7 +109,7 @@ enum PlacementProperties {
                 : "fixed-noreplace at \(request.address!.hex) reaches outside the total range but returned \(t.result), not \(expected)"
         }
         let before = t.before.observation
-        let occupant = RegionLookupOracle.firstIntersecting(AddressSpan(range), in: before.regions).map(AddressSpan.init)
+        let occupant = RegionLookupOracle.firstIntersecting(AddressSpan(range), in: before.regions, chained: t.beforeRegionsChained).map(AddressSpan.init)
         switch (occupant, t.result) {
         case (let o?, .ok):
             return "fixed-noreplace \(range) succeeded although \(o) was mapped there"

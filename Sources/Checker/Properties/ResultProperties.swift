@@ -19,13 +19,13 @@ enum ResultProperties {
             switch t.operation {
             case .munmap:
                 guard let range = operatedRange(of: t.operation, pageSize: P).map(AddressSpan.init) else { return nil }
-                if let left = RegionLookupOracle.firstIntersecting(range, in: t.after.regions) {
+                if let left = RegionLookupOracle.firstIntersecting(range, in: t.after.regions, chained: t.afterRegionsChained) {
                     return "munmap \(range) succeeded but \(AddressSpan(left).intersection(range)) is still mapped"
                 }
             case .mprotect(_, _, let protection):
                 guard let range = operatedRange(of: t.operation, pageSize: P).map(AddressSpan.init) else { return nil }
                 var covered: UInt64 = 0
-                for region in RegionLookupOracle.intersecting(range, in: t.after.regions) {
+                for region in RegionLookupOracle.intersecting(range, in: t.after.regions, chained: t.afterRegionsChained) {
                     let part = AddressSpan(region).intersection(range)
                     if region.protection != protection {
                         return "mprotect \(range) \(protection) succeeded but \(part) is \(region.protection)"
@@ -36,7 +36,7 @@ enum ResultProperties {
             case .mmap:
                 guard let base = value, let request = t.mmapRequest else { return nil }
                 let after = t.after.observation
-                guard let region = RegionLookupOracle.starting(at: base, in: after.regions), region.size >= request.size else {
+                guard let region = RegionLookupOracle.starting(at: base, in: after.regions, chained: t.afterRegionsChained), region.size >= request.size else {
                     return "mmap returned \(base.hex) but no region of \(request.size.hex) bytes starts there"
                 }
                 if region.protection != request.protection {
@@ -62,7 +62,7 @@ enum ResultProperties {
         guard case let .touch(address, write, value) = t.operation else { return nil }
         let kind = write ? "write" : "read"
         let before = t.before.observation
-        let region = RegionLookupOracle.containing(address, in: before.regions)
+        let region = RegionLookupOracle.containing(address, in: before.regions, chained: t.beforeRegionsChained)
         let permitted = region.map { $0.protection.permits(write: write) } ?? false
         switch t.result {
         case .ok(let seen):

@@ -19,11 +19,11 @@ enum SplitProperties {
         let range = AddressSpan(operated)
         let P = t.before.pageSize
         let after = t.after.regions
-        for source in RegionLookupOracle.intersecting(range, in: t.before.regions) {
+        for source in RegionLookupOracle.intersecting(range, in: t.before.regions, chained: t.beforeRegionsChained) {
             let sourceSpan = AddressSpan(source)
             for piece in SplitOracle.pieces(of: source, cutBy: range, newProtection: newProtection, pageSize: P) {
                 var covered: UInt64 = 0
-                for found in RegionLookupOracle.intersecting(piece.span, in: after) {
+                for found in RegionLookupOracle.intersecting(piece.span, in: after, chained: t.afterRegionsChained) {
                     let overlap = AddressSpan(found).intersection(piece.span)
                     guard let expected = piece.protection else {
                         return "munmap \(range) left \(overlap) of \(sourceSpan) mapped (by \(AddressSpan(found)))"

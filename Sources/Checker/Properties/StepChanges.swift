@@ -19,6 +19,9 @@ public struct StepChanges: Sendable {
     /// consecutive steps kept it: `tree-shape` then judges the tree by the slots this step wrote,
     /// if the model recorded them. 0: unknown, the tree is walked in full.
     public var parentTreeGeneration: UInt64
+    /// The holes of the state before the step, when the checker kept them, and of the state after
+    /// it once `holesAfter` found them (for the next step).
+    var holes = HoleCache(parent: nil)
 
     public init(before: Observation, after: Observation, delta: ObservationDelta, shape: ObservationShape, parentShape: ObservationShape,
                 state: ObservedState, parentTreeGeneration: UInt64 = 0) {
@@ -34,8 +37,30 @@ public struct StepChanges: Sendable {
     /// Both states keep every order fact, so a bisection finds exactly what a scan would.
     var bothOrderly: Bool { shape.isOrderly && parentShape.isOrderly }
 
+    /// The holes after the step, listed once: found again only around the regions' window when
+    /// the parent's holes are known and both lists are chained, else by a walk over every region.
+    var holesAfter: [AddressSpan] {
+        if let made = holes.after { return made }
+        let total = universe.totalRange
+        let made = if shape.regionsChained && parentShape.regionsChained, let parent = holes.parent {
+            HoleOracle.holes(of: after.regions, in: total, changedIn: delta.regions, parentHoles: parent)
+        } else {
+            HoleOracle.holes(of: after.regions, in: total)
+        }
+        holes.after = made
+        return made
+    }
+
     /// The regions of the changed window after the step.
     var changedRegionsAfter: ArraySlice<ObservedRegion> { after.regions[delta.regions.after] }
     /// The regions of the changed window before the step.
     var changedRegionsBefore: ArraySlice<ObservedRegion> { before.regions[delta.regions.before] }
+}
+
+/// The holes of a step's two states, found at most once per step (a change check reads them
+/// through a `StepChanges` value, so they are kept by reference). One thread checks a step.
+final class HoleCache: @unchecked Sendable {
+    let parent: [AddressSpan]?
+    var after: [AddressSpan]?
+    init(parent: [AddressSpan]?) { self.parent = parent }
 }

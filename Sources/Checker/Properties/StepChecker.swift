@@ -23,9 +23,16 @@ public struct StepChecker: Sendable {
     /// above zero: the change checks are really used).
     public private(set) var judgedOnChanges = 0
     public private(set) var judgedInFull = 0
+    /// The parent's holes, when a change check listed them.
+    private var parentHoles: [AddressSpan]?
+    /// Some property judges what a step changed, so every step's windows are found.
+    private let usesChanges: Bool
+    /// The windows of the step being checked, when its caller knew them.
+    private var givenDelta: ObservationDelta?
 
     public init(_ properties: PropertySet) {
         self.properties = properties
+        usesChanges = properties.properties.contains { $0.judgesStepChanges || $0.judgesChanges }
         heldOnParent = Array(repeating: false, count: properties.properties.count)
         heldNow = heldOnParent
     }
@@ -50,8 +57,17 @@ public struct StepChecker: Sendable {
         violations(transition, stopAtFirst: false)
     }
 
+    /// The same, with the step's windows already known (from what the storage recorded it wrote,
+    /// `IncrementalObserver`): they must cover every changed element; nil: the checker diffs.
+    public mutating func allViolations(_ transition: Transition, delta: ObservationDelta?) -> [Violation] {
+        givenDelta = delta
+        defer { givenDelta = nil }
+        return violations(transition, stopAtFirst: false)
+    }
+
     private mutating func allViolations(initial state: ObservedState, stopAtFirst: Bool) -> [Violation] {
         parentShape = nil
+        parentHoles = nil
         parentTreeGeneration = state.withModelIfAny { $0.regions.generation } ?? 0
         var found: [Violation] = []
         for (i, property) in properties.properties.enumerated() {
@@ -70,6 +86,16 @@ public struct StepChecker: Sendable {
     private mutating func violations(_ t: Transition, stopAtFirst: Bool) -> [Violation] {
         let conventions = properties.conventions ?? ErrorConventions(of: t.before.design)
         var changes: StepChanges?
+        // The order facts first, when some property judges changes (they come with the windows):
+        // the transition parts' region lookups then bisect.
+        var t = t
+        if usesChanges {
+            let found = stepChanges(t)
+            changes = found
+            t.beforeRegionsChained = found.parentShape.regionsChained
+            t.afterRegionsChained = found.shape.regionsChained
+            t.knownHolesBefore = parentHoles
+        }
         var found: [Violation] = []
         for i in heldNow.indices { heldNow[i] = false }
         defer { swap(&heldOnParent, &heldNow) }
@@ -110,6 +136,7 @@ public struct StepChecker: Sendable {
             heldNow[i] = true
         }
         parentShape = changes?.shape
+        parentHoles = changes?.holes.after
         parentTreeGeneration = t.after.withModelIfAny { $0.regions.generation } ?? 0
         return found
     }
@@ -118,10 +145,12 @@ public struct StepChecker: Sendable {
     /// or found by a scan when no earlier step left them).
     private func stepChanges(_ t: Transition) -> StepChanges {
         let before = t.before.observation, after = t.after.observation
-        let delta = ObservationDelta(from: before, to: after)
+        let delta = givenDelta ?? ObservationDelta(from: before, to: after)
         let parent = parentShape ?? ObservationShape(of: before)
         let shape = ObservationShape(after: after, parent: parent, delta: delta)
-        return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after,
-                           parentTreeGeneration: parentTreeGeneration)
+        var changes = StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after,
+                                  parentTreeGeneration: parentTreeGeneration)
+        changes.holes = HoleCache(parent: parentHoles)
+        return changes
     }
 }

@@ -11,6 +11,17 @@ public struct Transition: Sendable {
     /// The step's mmap arguments as the placement properties read them (nil for other steps),
     /// made once here rather than by each of the half-dozen properties that ask.
     let mmapRequest: MmapRequest?
+    /// Whether the regions before and after the step are known ascending and chained (set by a
+    /// checker that established it, `StepChecker`): the region lookups then bisect instead of
+    /// scanning (`RegionLookupOracle`'s `chained:` forms). False: not known, they scan.
+    var beforeRegionsChained = false
+    var afterRegionsChained = false
+    /// The holes before the step, when a checker of consecutive steps listed them at the step
+    /// before (`StepChecker`, from `no-leak`'s change check); nil: listed here when asked.
+    var knownHolesBefore: [AddressSpan]?
+
+    /// The holes of the state before the step (`HoleOracle`), listed once by whoever knew them.
+    var holesBefore: [AddressSpan] { knownHolesBefore ?? HoleOracle.holes(of: before.regions, in: before.universe.totalRange) }
 
     public init(before: ObservedState, operation: Operation, result: OperationResult, after: ObservedState) {
         self.before = before
