@@ -72,6 +72,9 @@ extension RandomSetup {
         // checker judges the state parts on what the step changed.
         var checker = StepChecker(properties)
         var current = ObservedState(model: space)
+        // The observation of the state two steps back, which nothing holds any more: the next
+        // state is observed into its lists instead of allocating new ones.
+        var spare: Observation?
         if checking, let violation = checker.firstViolation(initial: current) {
             return RunOutcome(steps: [], violation: violation, statistics: statistics)
         }
@@ -86,9 +89,10 @@ extension RandomSetup {
             let step = next(space)
             if recording { recorded.append(step) }
             if checking {
-                let before = current
+                var before = current
                 let (operation, result) = RandomExecution.apply(step, to: &space)
-                current = ObservedState(model: space)
+                current = ObservedState(model: space, recycling: spare)
+                spare = nil
                 statistics.record(step.kind, result)
                 if recording {
                     // A randomized mmap keeps the index it took rather than the raw 64-bit draw:
@@ -98,16 +102,20 @@ extension RandomSetup {
                     order.concrete &+= operation.shrinkCost(in: universe)
                     order.abstract &+= recorded[recorded.count - 1].shrinkCost
                 }
-                let transition = Transition(before: before, operation: operation, result: result, after: current)
-                statistics.coverage.record(transition)
-                violation = checker.firstViolation(transition)
-                if violation == nil, let z3Check {
-                    switch z3Check.checkIfSelected(transition) {
-                    case let .inconclusive(property, reason)?: undecided = "Z3 could not decide \(property) on \(operation): \(reason)"
-                    case let verdict?: violation = verdict.disagreement
-                    case nil: break
+                do {
+                    let transition = Transition(before: before, operation: operation, result: result, after: current)
+                    statistics.coverage.record(transition)
+                    violation = checker.firstViolation(transition)
+                    if violation == nil, let z3Check {
+                        switch z3Check.checkIfSelected(transition) {
+                        case let .inconclusive(property, reason)?: undecided = "Z3 could not decide \(property) on \(operation): \(reason)"
+                        case let verdict?: violation = verdict.disagreement
+                        case nil: break
+                        }
                     }
                 }
+                // The transition is gone: the state before is held here alone, unless a check kept it.
+                spare = before.takeObservationForReuse()
             } else {
                 let (_, result) = RandomExecution.apply(step, to: &space)
                 statistics.record(step.kind, result)
