@@ -84,7 +84,6 @@ public enum Replayer {
             // The next step's state before keeps only its observation (Z3's facts need the model):
             // holding the model would make the next step copy every array it writes.
             current = z3 == nil ? transition.after.withoutModel() : transition.after
-            coverage.record(transition)
             // The after-state's own observation, made once and shared with the properties; none
             // at all when no picture is drawn and no property asks.
             let observed = pictures == .none ? nil : transition.after.observation
@@ -92,6 +91,7 @@ public enum Replayer {
                 identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
             }
             var violations = checker.allViolations(transition, delta: delta)
+            coverage.record(transition, regionsChained: checker.lastStepRegionsChained)
             if let z3, z3.selects(transition), let disagreement = z3.check(transition).disagreement,
                !violations.contains(where: { $0.property == disagreement.property }) {
                 violations.append(disagreement)

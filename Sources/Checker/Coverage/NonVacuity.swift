@@ -72,7 +72,8 @@ enum NonVacuity {
     }
 
     /// munmap/mprotect whose range covers part, not all, of some region before the step (for
-    /// mprotect, a region whose protection changes).
+    /// mprotect, a region whose protection changes). By bisection when the step's checker
+    /// established the regions before it chained, else by a scan of them all.
     static func cutsARegion(_ t: Transition) -> Bool {
         let address: UInt64, size: UInt64
         var protection: Protection?
@@ -82,8 +83,18 @@ enum NonVacuity {
         default: return false
         }
         guard let range = try? VirtualRange.pageRounded(address: address, size: size, pageSize: t.before.universe.pageSize) else { return false }
-        return t.before.regions.contains {
-            $0.base < range.end && range.base < $0.end && !(range.base <= $0.base && $0.end <= range.end) && $0.protection != protection
+        let regions = t.before.regions
+        func isCut(_ region: ObservedRegion) -> Bool {
+            region.base < range.end && range.base < region.end && !(range.base <= region.base && region.end <= range.end)
+                && region.protection != protection
         }
+        guard t.beforeRegionsChained else { return regions.contains(where: isCut) }
+        // Chained, the regions meeting the range are one run from the first ending above its base.
+        var i = RegionLookupOracle.firstEnding(above: range.base, in: regions)
+        while i < regions.count && regions[i].base < range.end {
+            if isCut(regions[i]) { return true }
+            i += 1
+        }
+        return false
     }
 }

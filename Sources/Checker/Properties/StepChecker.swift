@@ -16,6 +16,9 @@ public struct StepChecker: Sendable {
     private var heldNow: [Bool]
     /// The parent's order facts, when some step computed them.
     private var parentShape: ObservationShape?
+    /// Whether the last step's region lists, before and after it, were established chained:
+    /// what the caller's own lookups on that step (coverage's) may bisect by.
+    public private(set) var lastStepRegionsChained = (before: false, after: false)
     /// The generation of the parent's region tree (`RegionTree.generation`), kept so that
     /// `tree-shape` can judge the next step's tree by what it wrote.
     private var parentTreeGeneration: UInt64 = 0
@@ -96,6 +99,7 @@ public struct StepChecker: Sendable {
             t.afterRegionsChained = found.shape.regionsChained
             t.knownHolesBefore = parentHoles
         }
+        lastStepRegionsChained = (t.beforeRegionsChained, t.afterRegionsChained)
         var found: [Violation] = []
         for i in heldNow.indices { heldNow[i] = false }
         defer { swap(&heldOnParent, &heldNow) }

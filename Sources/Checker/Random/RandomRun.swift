@@ -104,8 +104,8 @@ extension RandomSetup {
                 }
                 do {
                     let transition = Transition(before: before, operation: operation, result: result, after: current)
-                    statistics.coverage.record(transition)
                     violation = checker.firstViolation(transition)
+                    statistics.coverage.record(transition, regionsChained: checker.lastStepRegionsChained)
                     if violation == nil, let z3Check {
                         switch z3Check.checkIfSelected(transition) {
                         case let .inconclusive(property, reason)?: undecided = "Z3 could not decide \(property) on \(operation): \(reason)"
