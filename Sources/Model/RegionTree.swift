@@ -132,10 +132,21 @@ public struct RegionTree: Sendable {
         guard parent != 0, generation != 0 else { return false }
         // No recorded operation since: nothing was written (a write outside one resets it to 0).
         if generation == parent { return true }
-        guard let log = writeLog, let writes = log.last as? TreeWrites<RedBlackTree<Region>.Node>,
-              writes.generationAfter == generation, writes.generationBefore == parent else { return false }
-        return tree.invariantsCertainlyHold(after: writes)
-            && tree.writtenLiveSlots(of: writes) { key, region in key == region.range.base }
+        guard let writes = recordedWrites(sinceGeneration: parent) else { return false }
+        return invariantsCertainlyHold(after: writes)
+    }
+
+    /// The log's record of the one operation that turned generation `parent` into this one, if
+    /// it still holds it.
+    func recordedWrites(sinceGeneration parent: UInt64) -> TreeWrites<RedBlackTree<Region>.Node>? {
+        guard let writes = writeLog?.last as? TreeWrites<RedBlackTree<Region>.Node>,
+              writes.generationAfter == generation, writes.generationBefore == parent else { return nil }
+        return writes
+    }
+
+    /// Every invariant certainly holds after `writes`, given that they held before them.
+    func invariantsCertainlyHold(after writes: TreeWrites<RedBlackTree<Region>.Node>) -> Bool {
+        tree.invariantsCertainlyHold(after: writes) && tree.writtenLiveSlots(of: writes) { key, region in key == region.range.base }
     }
 
     /// Records what each operation writes into `log` (see `TreeWriteLog`).

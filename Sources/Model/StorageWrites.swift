@@ -68,9 +68,7 @@ extension RegionTree {
     public func regionsWritten(sinceGeneration parent: UInt64) -> (before: [Region], after: [Region])? {
         guard parent != 0, generation != 0 else { return nil }
         if generation == parent { return ([], []) }
-        guard let log = writeLog, let writes = log.last as? TreeWrites<RedBlackTree<Region>.Node>,
-              writes.generationAfter == generation, writes.generationBefore == parent,
-              invariantsCertainlyHold(sinceGeneration: parent) else { return nil }
+        guard let writes = recordedWrites(sinceGeneration: parent), invariantsCertainlyHold(after: writes) else { return nil }
         var before: [Region] = [], after: [Region] = []
         for (k, slot) in writes.slots.enumerated() {
             var old: Region?, new: Region?
