@@ -62,12 +62,9 @@ extension AddressSpace {
               Self.follow(records.map(\.tlb), &observation.tlb, from: tlb.entries, ObservedTranslation.init) else { return false }
         let inUse = frames.inUse, contents = frames.contents
         guard inUse.count == contents.count,
-              var numbers = WrittenPositions(records[0].framesInUse, count: observation.framesInUse.count),
-              var data = WrittenPositions(records[0].frameContents, count: observation.framesInUse.count) else { return false }
-        for record in records.dropFirst() {
-            guard numbers.follow(record.framesInUse), data.follow(record.frameContents) else { return false }
-        }
-        guard numbers.movedLike(data), numbers.count == inUse.count else { return false }
+              let numbers = WrittenPositions(records: records.map(\.framesInUse), count: observation.framesInUse.count),
+              let data = WrittenPositions(records: records.map(\.frameContents), count: observation.framesInUse.count),
+              numbers.movedLike(data), numbers.count == inUse.count else { return false }
         if !inUse.isEmpty {
             numbers.redoMoves(on: &observation.framesInUse, placeholder: ObservedFrame(inUse[0], contents: 0))
             for p in numbers.union(data) { observation.framesInUse[p] = ObservedFrame(inUse[p], contents: contents[p]) }
@@ -100,10 +97,7 @@ extension AddressSpace {
                 }
             }
         }
-        written.sort()
-        var unique: [Int] = []
-        for slot in written where unique.last != slot { unique.append(slot) }
-        return unique
+        return written.sortedWithoutDuplicates()
     }
 
     /// Removes `gone` (each must be there, exactly) from the list ascending by `key` and inserts
@@ -130,9 +124,7 @@ extension AddressSpace {
     /// Brings `list` (made from `source` before the writes) up to date with `source`.
     private static func follow<Stored, Observed>(_ writes: [[ArrayWrite]], _ list: inout [Observed], from source: [Stored],
                                                  _ observed: (Stored) -> Observed) -> Bool {
-        guard var positions = WrittenPositions(writes[0], count: list.count) else { return false }
-        for more in writes.dropFirst() { guard positions.follow(more) else { return false } }
-        guard positions.count == source.count else { return false }
+        guard let positions = WrittenPositions(records: writes, count: list.count), positions.count == source.count else { return false }
         guard !source.isEmpty else {
             list.removeAll(keepingCapacity: true)
             return true

@@ -17,16 +17,21 @@ struct WrittenPositions {
     private let startCount: Int
 
     init?(_ writes: [ArrayWrite], count: Int) {
+        self.init(records: [writes], count: count)
+    }
+
+    /// Where the writes of consecutive operations (each record's, in order) landed.
+    init?(records: [[ArrayWrite]], count: Int) {
         startCount = count
         self.count = count
         lower = count
         untouchedTail = count
-        guard follow(writes) else { return nil }
+        for writes in records { guard follow(writes) else { return nil } }
     }
 
-    /// Follows more writes made after these (the next operation's); false for a `replaceAll` or a
-    /// write outside the array.
-    mutating func follow(_ writes: [ArrayWrite]) -> Bool {
+    /// Follows one operation's writes, made after those followed so far; false for a `replaceAll`
+    /// or a write outside the array.
+    private mutating func follow(_ writes: [ArrayWrite]) -> Bool {
         for write in writes {
             switch write {
             case .set(let i):
@@ -88,10 +93,6 @@ struct WrittenPositions {
 
     /// Every position written in either of two parallel arrays.
     func union(_ other: WrittenPositions) -> [Int] {
-        var all = written + other.written
-        all.sort()
-        var unique: [Int] = []
-        for p in all where unique.last != p { unique.append(p) }
-        return unique
+        (written + other.written).sortedWithoutDuplicates()
     }
 }

@@ -31,3 +31,12 @@ extension Array where Element == UInt64 {
         return i < count && self[i] == value
     }
 }
+
+extension Array where Element: Comparable {
+    /// The elements ascending, each once.
+    func sortedWithoutDuplicates() -> [Element] {
+        var unique: [Element] = []
+        for element in sorted() where unique.last != element { unique.append(element) }
+        return unique
+    }
+}
