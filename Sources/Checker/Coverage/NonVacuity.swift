@@ -89,12 +89,10 @@ enum NonVacuity {
                 && region.protection != protection
         }
         guard t.beforeRegionsChained else { return regions.contains(where: isCut) }
-        // Chained, the regions meeting the range are one run from the first ending above its base.
-        var i = RegionLookupOracle.firstEnding(above: range.base, in: regions)
-        while i < regions.count && regions[i].base < range.end {
-            if isCut(regions[i]) { return true }
-            i += 1
+        // Chained, a region the range cuts reaches past one of its ends, so it holds that end's page.
+        func isCutAt(_ address: UInt64) -> Bool {
+            RegionLookupOracle.containing(address, in: regions, chained: true).map(isCut) ?? false
         }
-        return false
+        return isCutAt(range.base) || isCutAt(range.end - 1)
     }
 }
