@@ -73,9 +73,7 @@ extension AddressSpace {
             guard let range = regions.randomizedCandidate(k, size: size, alignment: alignment) else { throw .ENOMEM }
             return range
         case .fixedNoReplace(let address):
-            guard let range = try? VirtualRange(base: address, size: size) else { throw .ENOMEM }
-            try regions.checkSpecific(range, mutations: mutations)
-            return range
+            return try placeFixedNoReplace(address: address, size: size)
         case .fixed(let address):
             guard let range = try? VirtualRange(base: address, size: size), regions.totalRange.contains(range) else {
                 throw .ENOMEM
@@ -86,5 +84,13 @@ extension AddressSpace {
             try regions.checkSpecific(range, mutations: mutations)
             return range
         }
+    }
+
+    /// MAP_FIXED_NOREPLACE's placement without the legacy allocator: it only reads the tree, so
+    /// the placement probe runs it on the space itself instead of on a copy.
+    func placeFixedNoReplace(address: UInt64, size: UInt64) throws(KernelError) -> VirtualRange {
+        guard let range = try? VirtualRange(base: address, size: size) else { throw .ENOMEM }
+        try regions.checkSpecific(range, mutations: mutations)
+        return range
     }
 }

@@ -62,10 +62,16 @@ extension AddressSpace {
             return try regions.serenityRandomized(size: size, alignment: alignment, choice: min(choose(count), count - 1),
                                                   fixes: serenityFixes)
         case .fixed(let address), .fixedNoReplace(let address):
-            if address == 0 && !serenityFixes.contains(.fixedNullIsAnAddress) {
-                return try regions.serenityFindAnywhere(size: size, alignment: alignment, fixes: serenityFixes)
-            }
-            return try regions.serenityAllocateSpecific(base: address, size: size)
+            return try serenityPlaceFixed(address: address, size: size, alignment: alignment)
         }
+    }
+
+    /// The fixed placements' step: it only reads the tree, so the placement probe runs it on
+    /// the space itself instead of on a copy.
+    func serenityPlaceFixed(address: UInt64, size: UInt64, alignment: UInt64) throws(KernelError) -> VirtualRange {
+        if address == 0 && !serenityFixes.contains(.fixedNullIsAnAddress) {
+            return try regions.serenityFindAnywhere(size: size, alignment: alignment, fixes: serenityFixes)
+        }
+        return try regions.serenityAllocateSpecific(base: address, size: size)
     }
 }
