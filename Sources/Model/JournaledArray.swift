@@ -199,6 +199,17 @@ struct JournalMark: Sendable {
     var second = 0
 }
 
+extension JournaledArray {
+    /// Whether both hold the very same element storage: copies of one array that neither changed
+    /// since (copy-on-write gives a changed copy storage of its own), so their elements are equal
+    /// without reading one.
+    func sharesStorage(with other: JournaledArray) -> Bool {
+        elements.withUnsafeBufferPointer { mine in
+            other.elements.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress && mine.count == theirs.count }
+        }
+    }
+}
+
 /// Equal arrays are equal whatever their journals hold.
 extension JournaledArray: Equatable where Element: Equatable {
     public static func == (a: Self, b: Self) -> Bool { a.elements == b.elements }

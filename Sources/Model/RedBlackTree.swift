@@ -71,6 +71,12 @@ public struct RedBlackTree<Value>: Sendable where Value: Sendable {
     /// Number of storage slots (live + free), to measure memory.
     public var capacitySlots: Int { nodes.count }
 
+    /// Whether this tree is `other` slot for slot, read from the storage alone: the same node
+    /// storage (`JournaledArray.sharesStorage(with:)`) and the same root, free list and count.
+    func isUnchangedCopy(of other: RedBlackTree) -> Bool {
+        root == other.root && freeHead == other.freeHead && liveCount == other.liveCount && nodes.sharesStorage(with: other.nodes)
+    }
+
     /// Removes every node and releases the storage.
     public mutating func removeAll() {
         nodes.removeAll()

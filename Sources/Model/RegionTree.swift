@@ -136,6 +136,13 @@ public struct RegionTree: Sendable {
         return invariantsCertainlyHold(after: writes)
     }
 
+    /// Whether `checkInvariants()` certainly passes now, given that it passed on `parent`: this
+    /// tree is an unchanged copy of it (`RedBlackTree.isUnchangedCopy(of:)`; a step that wrote no
+    /// region, or rolled back by returning to its start copy). Needs no record of the writes.
+    public func invariantsCertainlyHold(unchangedFrom parent: RegionTree) -> Bool {
+        tree.isUnchangedCopy(of: parent.tree)
+    }
+
     /// The log's record of the one operation that turned generation `parent` into this one, if
     /// it still holds it.
     func recordedWrites(sinceGeneration parent: UInt64) -> TreeWrites<RedBlackTree<Region>.Node>? {

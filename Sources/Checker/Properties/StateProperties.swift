@@ -45,8 +45,14 @@ enum StateProperties {
             return error.message
         }
     }.judgingChanges { changes in
+        // A tree left as the parent's (the step wrote no region, or a failure returned to the
+        // start copy): about half of a random run's steps, known without a record of the writes.
+        let unchanged = changes.state.withModelIfAny { after in
+            changes.parentState.withModelIfAny { after.regions.invariantsCertainlyHold(unchangedFrom: $0.regions) } ?? false
+        } ?? false
+        if unchanged { return true }
         // By the slots the step wrote, as the tree's storage journal recorded them: certain only
         // when that record leads from the parent's generation (consecutive steps of one checker).
-        changes.state.withModelIfAny { $0.regions.invariantsCertainlyHold(sinceGeneration: changes.parentTreeGeneration) } ?? false
+        return changes.state.withModelIfAny { $0.regions.invariantsCertainlyHold(sinceGeneration: changes.parentTreeGeneration) } ?? false
     }
 }

@@ -4,7 +4,12 @@ import Model
 /// the checker found between them (`ObservationDelta`) and the order facts of the state after the
 /// step (`ObservationShape`). Handed to a property's change check only when the property's state
 /// part held on the step's parent, so what lies outside the windows is already known to be right.
-public struct StepChanges: Sendable {
+///
+/// A class: the checker hands one step's changes to a dozen checks, and a struct of two
+/// observations, the windows and both shapes cost a copy of every list reference at each handoff
+/// (about a tenth of a checked random step). Immutable but for the holes found after the step,
+/// written once by the one thread that checks the step.
+public final class StepChanges: @unchecked Sendable {
     public let before: Observation
     public let after: Observation
     public let delta: ObservationDelta
@@ -14,24 +19,29 @@ public struct StepChanges: Sendable {
     /// The state after the step (a change check that must ask the implementation, as `no-leak`'s
     /// hole probe does, asks it here).
     public let state: ObservedState
+    /// The state before the step (`tree-shape` compares the model's tree with its parent's).
+    public let parentState: ObservedState
     public var universe: Universe { state.universe }
     /// The generation of the parent's region tree (`RegionTree.generation`), when a checker of
     /// consecutive steps kept it: `tree-shape` then judges the tree by the slots this step wrote,
     /// if the model recorded them. 0: unknown, the tree is walked in full.
-    public var parentTreeGeneration: UInt64
-    /// The holes of the state before the step, when the checker kept them, and of the state after
-    /// it once `holesAfter` found them (for the next step).
-    var holes = HoleCache(parent: nil)
+    public let parentTreeGeneration: UInt64
+    /// The holes of the state before the step, when the checker kept them.
+    let parentHoles: [AddressSpan]?
+    /// The holes of the state after it, once `holesAfter` found them (for the next step).
+    private(set) var knownHolesAfter: [AddressSpan]?
 
-    public init(before: Observation, after: Observation, delta: ObservationDelta, shape: ObservationShape, parentShape: ObservationShape,
-                state: ObservedState, parentTreeGeneration: UInt64 = 0) {
+    init(before: Observation, after: Observation, delta: ObservationDelta, shape: ObservationShape, parentShape: ObservationShape,
+         state: ObservedState, parentState: ObservedState, parentTreeGeneration: UInt64 = 0, parentHoles: [AddressSpan]? = nil) {
         self.before = before
         self.after = after
         self.delta = delta
         self.shape = shape
         self.parentShape = parentShape
         self.state = state
+        self.parentState = parentState
         self.parentTreeGeneration = parentTreeGeneration
+        self.parentHoles = parentHoles
     }
 
     /// Both states keep every order fact, so a bisection finds exactly what a scan would.
@@ -40,14 +50,14 @@ public struct StepChanges: Sendable {
     /// The holes after the step, listed once: found again only around the regions' window when
     /// the parent's holes are known and both lists are chained, else by a walk over every region.
     var holesAfter: [AddressSpan] {
-        if let made = holes.after { return made }
+        if let made = knownHolesAfter { return made }
         let total = universe.totalRange
-        let made = if shape.regionsChained && parentShape.regionsChained, let parent = holes.parent {
+        let made = if shape.regionsChained && parentShape.regionsChained, let parent = parentHoles {
             HoleOracle.holes(of: after.regions, in: total, changedIn: delta.regions, parentHoles: parent)
         } else {
             HoleOracle.holes(of: after.regions, in: total)
         }
-        holes.after = made
+        knownHolesAfter = made
         return made
     }
 
@@ -55,12 +65,4 @@ public struct StepChanges: Sendable {
     var changedRegionsAfter: ArraySlice<ObservedRegion> { after.regions[delta.regions.after] }
     /// The regions of the changed window before the step.
     var changedRegionsBefore: ArraySlice<ObservedRegion> { before.regions[delta.regions.before] }
-}
-
-/// The holes of a step's two states, found at most once per step (a change check reads them
-/// through a `StepChanges` value, so they are kept by reference). One thread checks a step.
-final class HoleCache: @unchecked Sendable {
-    let parent: [AddressSpan]?
-    var after: [AddressSpan]?
-    init(parent: [AddressSpan]?) { self.parent = parent }
 }

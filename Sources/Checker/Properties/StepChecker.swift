@@ -140,7 +140,7 @@ public struct StepChecker: Sendable {
             heldNow[i] = true
         }
         parentShape = changes?.shape
-        parentHoles = changes?.holes.after
+        parentHoles = changes?.knownHolesAfter
         parentTreeGeneration = t.after.withModelIfAny { $0.regions.generation } ?? 0
         return found
     }
@@ -152,9 +152,7 @@ public struct StepChecker: Sendable {
         let delta = givenDelta ?? ObservationDelta(from: before, to: after)
         let parent = parentShape ?? ObservationShape(of: before)
         let shape = ObservationShape(after: after, parent: parent, delta: delta)
-        var changes = StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after,
-                                  parentTreeGeneration: parentTreeGeneration)
-        changes.holes = HoleCache(parent: parentHoles)
-        return changes
+        return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after, parentState: t.before,
+                           parentTreeGeneration: parentTreeGeneration, parentHoles: parentHoles)
     }
 }
