@@ -45,13 +45,17 @@ enum ChangeChecks {
     /// References, frames and tables balance after the step.
     static func accountingHolds(_ c: StepChanges) -> Bool {
         let before = c.before, after = c.after, delta = c.delta
+        // The lists below get their exact capacities (one allocation each, none when a window is
+        // empty) and are sorted only when there is something to order: growing them append by
+        // append was a third of this check.
         // References: an object's count moves only by the changed regions that name it.
         var ids: [UInt64] = []
+        ids.reserveCapacity(delta.objects.before.count + delta.objects.after.count + delta.regions.before.count + delta.regions.after.count)
         for object in before.objects[delta.objects.before] { ids.append(object.id) }
         for object in after.objects[delta.objects.after] { ids.append(object.id) }
         for region in c.changedRegionsBefore { ids.append(region.object) }
         for region in c.changedRegionsAfter { ids.append(region.object) }
-        ids.sort()
+        if ids.count > 1 { ids.sort() }
         for (k, id) in ids.enumerated() where k == 0 || ids[k - 1] != id {
             var references = object(id, in: before.objects)?.referenceCount ?? 0
             for region in c.changedRegionsBefore where region.object == id { references -= 1 }
@@ -63,15 +67,15 @@ enum ChangeChecks {
             }
         }
         // Frames: a frame's owners move only with the changed objects, its use only with the changed frames.
-        var released: [UInt64] = [], owned: [UInt64] = []
-        for object in before.objects[delta.objects.before] { for page in object.populated { released.append(page.frame) } }
-        for object in after.objects[delta.objects.after] { for page in object.populated { owned.append(page.frame) } }
-        var frames = released + owned
+        let released = populatedFrames(of: before.objects[delta.objects.before])
+        let owned = populatedFrames(of: after.objects[delta.objects.after])
+        var frames: [UInt64] = []
+        frames.reserveCapacity(released.count + owned.count + delta.framesInUse.before.count + delta.framesInUse.after.count)
+        frames.append(contentsOf: released)
+        frames.append(contentsOf: owned)
         for frame in before.framesInUse[delta.framesInUse.before] { frames.append(frame.frame) }
         for frame in after.framesInUse[delta.framesInUse.after] { frames.append(frame.frame) }
-        released.sort()
-        owned.sort()
-        frames.sort()
+        if frames.count > 1 { frames.sort() }
         for (k, frame) in frames.enumerated() where k == 0 || frames[k - 1] != frame {
             let owners = (inUse(frame, in: before.framesInUse) ? 1 : 0) - count(frame, in: released) + count(frame, in: owned)
             guard owners == 0 || owners == 1, (owners == 1) == inUse(frame, in: after.framesInUse) else { return false }
@@ -86,6 +90,18 @@ enum ChangeChecks {
             for table in tables[start ..< max(start, end)] where !isNeeded(table, by: after.regions, universe: c.universe) { return false }
         }
         return true
+    }
+
+    /// The frames of the objects' populated pages, sorted, in a list of exactly their number.
+    private static func populatedFrames(of objects: ArraySlice<ObservedObject>) -> [UInt64] {
+        var count = 0
+        for object in objects { count += object.populated.count }
+        guard count > 0 else { return [] }
+        var frames: [UInt64] = []
+        frames.reserveCapacity(count)
+        for object in objects { for page in object.populated { frames.append(page.frame) } }
+        if count > 1 { frames.sort() }
+        return frames
     }
 
     /// `mmu-coherence` on the pages whose expected or present translation may have changed: the
@@ -111,6 +127,7 @@ enum ChangeChecks {
         for pte in after.ptes[delta.ptes.after] where !tables.containsSorted(pte.page / perTable) { return false }
         // The pages to compare, in page numbers [lower, upper).
         var spans: [(UInt64, UInt64)] = []
+        spans.reserveCapacity(delta.regions.before.count + delta.regions.after.count + delta.ptes.before.count + delta.ptes.after.count)
         func addPages(of region: ObservedRegion) {
             let span = AddressSpan(region)
             spans.append((span.lower / P, span.upper / P + (span.upper % P == 0 ? 0 : 1)))
@@ -131,8 +148,9 @@ enum ChangeChecks {
             refilled.sort()
             for region in after.regions where refilled.containsSorted(region.object) { addPages(of: region) }
         }
-        spans.sort { $0.0 < $1.0 }
+        if spans.count > 1 { spans.sort { $0.0 < $1.0 } }
         var merged: [(UInt64, UInt64)] = []
+        merged.reserveCapacity(spans.count)
         for span in spans where span.1 > span.0 {
             if let last = merged.last, span.0 <= last.1 { merged[merged.count - 1].1 = max(last.1, span.1) } else { merged.append(span) }
         }
