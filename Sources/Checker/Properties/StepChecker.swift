@@ -86,19 +86,21 @@ public struct StepChecker: Sendable {
         return found
     }
 
-    private mutating func violations(_ t: Transition, stopAtFirst: Bool) -> [Violation] {
-        let conventions = properties.conventions ?? ErrorConventions(of: t.before.design)
+    private mutating func violations(_ step: Transition, stopAtFirst: Bool) -> [Violation] {
+        let conventions = properties.conventions ?? ErrorConventions(of: step.before.design)
         var changes: StepChanges?
         // The order facts first, when some property judges changes (they come with the windows):
         // the transition parts' region lookups then bisect.
-        var t = t
+        var prepared = step
         if usesChanges {
-            let found = stepChanges(t)
+            let found = stepChanges(prepared)
             changes = found
-            t.beforeRegionsChained = found.parentShape.regionsChained
-            t.afterRegionsChained = found.shape.regionsChained
-            t.knownHolesBefore = parentHoles
+            prepared.beforeRegionsChained = found.parentShape.regionsChained
+            prepared.afterRegionsChained = found.shape.regionsChained
+            prepared.knownHolesBefore = parentHoles
         }
+        // Immutable from here: a variable was copied out for every property's call.
+        let t = prepared
         lastStepRegionsChained = (t.beforeRegionsChained, t.afterRegionsChained)
         var found: [Violation] = []
         for i in heldNow.indices { heldNow[i] = false }
