@@ -242,20 +242,22 @@ extension ChangeChecks {
         for object in before.objects[delta.objects.before] {
             if let now = self.object(object.id, in: after.objects), now.populated != object.populated { suspects.append(object.id) }
         }
-        let changedFrames = before.framesInUse[delta.framesInUse.before].map(\.frame).sorted()
-        if !changedFrames.isEmpty {
+        // (Lists made only when there is something to put in them: most steps change no frame.)
+        if !delta.framesInUse.before.isEmpty {
+            let changedFrames = before.framesInUse[delta.framesInUse.before].map(\.frame).sorted()
             for object in before.objects where object.populated.contains(where: { changedFrames.containsSorted($0.frame) }) {
                 suspects.append(object.id)
             }
         }
-        suspects.sort()
-        var sources = Array(c.changedRegionsBefore)
+        if suspects.count > 1 { suspects.sort() }
+        // The regions to follow: the changed window's, then those outside it showing a suspect.
+        var shownSuspects: [ObservedRegion] = []
         if !suspects.isEmpty {
             for (i, region) in before.regions.enumerated() where !delta.regions.before.contains(i) && suspects.containsSorted(region.object) {
-                sources.append(region)
+                shownSuspects.append(region)
             }
         }
-        guard !sources.isEmpty else { return true }
+        guard !c.changedRegionsBefore.isEmpty || !shownSuspects.isEmpty else { return true }
         let removed: AddressSpan? = t.result.isSuccess ? {
             switch t.operation {
             case .munmap, .mmap: operatedRange(of: t.operation, pageSize: P).map(AddressSpan.init)
@@ -287,15 +289,16 @@ extension ChangeChecks {
             }
             return covered == segment.size
         }
-        for source in sources {
+        func stays(_ source: ObservedRegion) -> Bool {
             let span = AddressSpan(source)
             if let removed, span.intersects(removed) {
                 let parts = SplitOracle.outsideParts(of: span, cutBy: removed)
-                if !kept(parts.below, of: source) || !kept(parts.above, of: source) { return false }
-            } else if !kept(span, of: source) {
-                return false
+                return kept(parts.below, of: source) && kept(parts.above, of: source)
             }
+            return kept(span, of: source)
         }
+        for source in c.changedRegionsBefore where !stays(source) { return false }
+        for source in shownSuspects where !stays(source) { return false }
         return true
     }
 
