@@ -140,7 +140,13 @@ public struct RegionTree: Sendable {
     /// tree is an unchanged copy of it (`RedBlackTree.isUnchangedCopy(of:)`; a step that wrote no
     /// region, or rolled back by returning to its start copy). Needs no record of the writes.
     public func invariantsCertainlyHold(unchangedFrom parent: RegionTree) -> Bool {
-        tree.isUnchangedCopy(of: parent.tree)
+        isUnchangedCopy(of: parent)
+    }
+
+    /// Whether this tree is `other` slot for slot, known from the storage alone (a copy neither
+    /// changed since): then it holds the same regions, without a walk of either.
+    public func isUnchangedCopy(of other: RegionTree) -> Bool {
+        tree.isUnchangedCopy(of: other.tree)
     }
 
     /// The log's record of the one operation that turned generation `parent` into this one, if

@@ -110,6 +110,8 @@ extension AddressSpace {
 extension RegionTree {
     /// The same regions (ranges, protections, objects, offsets), in a walk of both trees.
     func hasSameRegions(as other: RegionTree) -> Bool {
+        // A failed step returns to its start copy: the same node storage, nothing to walk.
+        if isUnchangedCopy(of: other) { return true }
         guard count == other.count else { return false }
         var mine = regions.makeIterator()
         var theirs = other.regions.makeIterator()
