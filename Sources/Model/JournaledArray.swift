@@ -200,14 +200,8 @@ struct JournalMark: Sendable {
 }
 
 extension JournaledArray {
-    /// Whether both hold the very same element storage: copies of one array that neither changed
-    /// since (copy-on-write gives a changed copy storage of its own), so their elements are equal
-    /// without reading one.
-    func sharesStorage(with other: JournaledArray) -> Bool {
-        elements.withUnsafeBufferPointer { mine in
-            other.elements.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress && mine.count == theirs.count }
-        }
-    }
+    /// Whether both hold the very same element storage (`Array.sharesStorage(with:)`).
+    func sharesStorage(with other: JournaledArray) -> Bool { elements.sharesStorage(with: other.elements) }
 }
 
 /// Equal arrays are equal whatever their journals hold.

@@ -1,3 +1,5 @@
+import Model
+
 /// What one step changed, found by the checker itself: for every list of two observations (the
 /// state before a step and after it), the window between their longest common prefix and their
 /// longest common suffix. Everything outside the windows is the same in both, element for
@@ -55,8 +57,7 @@ public struct ChangedWindow: Sendable, Hashable {
     public init<Element: Equatable>(_ before: [Element], _ after: [Element]) {
         let shorter = min(before.count, after.count)
         // One buffer (a list the step did not touch, shared by copy-on-write): nothing to compare.
-        if before.count == after.count,
-           before.withUnsafeBufferPointer({ b in after.withUnsafeBufferPointer { a in b.baseAddress == a.baseAddress } }) {
+        if before.sharesStorage(with: after) {
             self.init(lower: shorter, beforeUpper: shorter, afterUpper: shorter)
             return
         }
