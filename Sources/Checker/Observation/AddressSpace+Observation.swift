@@ -36,7 +36,7 @@ extension AddressSpace {
         spare.pendingFrameFailures = faults.pendingFrameFailures
     }
 
-    private static func refill(_ list: inout [ObservedTranslation], with set: TranslationSet) {
+    static func refill(_ list: inout [ObservedTranslation], with set: TranslationSet) {
         refill(&list, count: set.count) { list in
             for entry in set.entries {
                 list.append(ObservedTranslation(entry))
@@ -44,7 +44,7 @@ extension AddressSpace {
         }
     }
 
-    private static func refill<Element>(_ list: inout [Element], count: Int, _ fill: (inout [Element]) -> Void) {
+    static func refill<Element>(_ list: inout [Element], count: Int, _ fill: (inout [Element]) -> Void) {
         list.removeAll(keepingCapacity: true)
         list.reserveCapacity(count)
         fill(&list)

@@ -19,10 +19,15 @@ public struct ObservedState: Sendable {
     private var box: StateBox
 
     /// The model's state: observed when a property first asks, into `spare` when one is given (an
-    /// observation the caller no longer needs: its lists are reused).
-    public init(model: AddressSpace, recycling spare: Observation? = nil) {
+    /// observation the caller no longer needs: its lists are reused). With `parent`, a model state
+    /// already observed that this one was made from by one step (a random run's state before it),
+    /// the lists of whatever the step left in the parent's storage are taken from the parent's
+    /// observation (`AddressSpace.observe(into:sharingWith:observedAs:)`); the parent is held only
+    /// until then.
+    public init(model: AddressSpace, recycling spare: Observation? = nil, sharingWith parent: ObservedState? = nil) {
         box = StateBox(model: model, external: nil, observation: nil)
         box.spare = spare
+        if let parent, parent.box.model != nil, parent.box.observation != nil { box.parent = parent.box }
     }
 
     /// An observation some other implementation reported; with `implementation`, `no-leak` may
@@ -64,7 +69,14 @@ public struct ObservedState: Sendable {
     public var observation: Observation {
         if let made = box.observation { return made }
         let made: Observation
-        if var spare = box.spare {
+        if let parent = box.parent {
+            // Let go of the parent first: a state never keeps a chain of its ancestors alive.
+            box.parent = nil
+            var into = box.spare ?? Observation(capabilities: .model)
+            box.spare = nil
+            box.observe(into: &into, sharingWith: parent)
+            made = into
+        } else if var spare = box.spare {
             box.spare = nil
             box.model!.observe(into: &spare)
             made = spare
@@ -161,9 +173,18 @@ private final class StateBox: @unchecked Sendable {
     @exclusivity(unchecked) var observation: Observation?
     /// An observation to write this state's into, when it is first asked for.
     @exclusivity(unchecked) var spare: Observation?
+    /// The observed model state this one was made from by one step, until this one is observed.
+    @exclusivity(unchecked) var parent: StateBox?
     /// A state known to have the same memory (the step's parent, when the step changed nothing),
     /// held so that `sameMemory` answers without comparing.
     let memoryTwin: StateBox?
+
+    /// This box's model observed into `spare`, sharing the lists of `parent`'s (which holds a
+    /// model and its observation) that it can. A method here, the two models read in place:
+    /// unwrapping the parent's in the caller copied the whole state.
+    func observe(into spare: inout Observation, sharingWith parent: StateBox) {
+        model.unsafelyUnwrapped.observe(into: &spare, sharingWith: parent.model.unsafelyUnwrapped, observedAs: parent.observation.unsafelyUnwrapped)
+    }
 
     /// Both boxes hold a model and the two are structurally equal, compared in place: unwrapping
     /// `model` into a local copied the whole state (a reference count per stored array).

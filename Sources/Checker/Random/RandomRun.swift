@@ -91,7 +91,7 @@ extension RandomSetup {
             if checking {
                 var before = current
                 let (operation, result) = RandomExecution.apply(step, to: &space)
-                current = ObservedState(model: space, recycling: spare)
+                current = ObservedState(model: space, recycling: spare, sharingWith: before)
                 spare = nil
                 statistics.record(step.kind, result)
                 if recording {
