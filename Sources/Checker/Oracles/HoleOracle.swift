@@ -26,6 +26,8 @@ enum HoleOracle {
     /// same list `holes(of:in:)` makes, found in time proportional to the window and the holes.
     static func holes(of regions: [ObservedRegion], in total: VirtualRange, changedIn window: ChangedWindow,
                       parentHoles: [AddressSpan]) -> [AddressSpan] {
+        // No window: the parent's regions, element for element, so the parent's holes.
+        if window.isEmpty { return parentHoles }
         // Chained regions' ends ascend, so the walk's free address after region i is its end.
         var free = window.lower > 0 ? max(total.base, AddressSpan(regions[window.lower - 1]).upper) : total.base
         let kept = parentHoles.partitionIndex { $0.lower < free }
