@@ -23,3 +23,15 @@ extension AddressSpace {
         }
     }
 }
+
+extension AddressSpace {
+    /// Whether `probeFixedPlacement` answers every range on this space exactly as on `other`,
+    /// known without probing: the probe reads only the universe, the design, its mutations and
+    /// fixes, and the region tree, and this tree is an unchanged copy of `other`'s (the same node
+    /// storage, `RegionTree.isUnchangedCopy(of:)`). Never when either has the legacy allocator,
+    /// which the probe reads too and which can hold a reservation in a hole of an unchanged tree.
+    public func probesAnswerAsOn(_ other: AddressSpace) -> Bool {
+        legacyAllocator == nil && other.legacyAllocator == nil && design == other.design && mutations == other.mutations
+            && serenityFixes == other.serenityFixes && universe == other.universe && regions.isUnchangedCopy(of: other.regions)
+    }
+}

@@ -61,6 +61,12 @@ public final class StepChanges: @unchecked Sendable {
         return made
     }
 
+    /// Both states are model states whose placement probe answers alike
+    /// (`AddressSpace.probesAnswerAsOn(_:)`): another implementation's hidden state is unknown.
+    var probesAnswerAsOnParent: Bool {
+        state.withModelIfAny { after in parentState.withModelIfAny { after.probesAnswerAsOn($0) } ?? false } ?? false
+    }
+
     /// The regions of the changed window after the step.
     var changedRegionsAfter: ArraySlice<ObservedRegion> { after.regions[delta.regions.after] }
     /// The regions of the changed window before the step.
