@@ -50,41 +50,38 @@ enum ChangeChecks {
     /// References, frames and tables balance after the step.
     static func accountingHolds(_ c: StepChanges) -> Bool {
         let before = c.before, after = c.after, delta = c.delta
-        // The lists below get their exact capacities (one allocation each, none when a window is
-        // empty) and are sorted only when there is something to order: growing them append by
-        // append was a third of this check.
+        let objectsBefore = before.objects, objectsAfter = after.objects
+        let changedObjectsBefore = objectsBefore[delta.objects.before], changedObjectsAfter = objectsAfter[delta.objects.after]
+        let regionsBefore = c.changedRegionsBefore, regionsAfter = c.changedRegionsAfter
+        // The sums are tallied on the stack (`ChangeTally`): the lists this check sorted were four
+        // heap allocations a step, and the reference counts a scan of the regions' windows per object.
         // References: an object's count moves only by the changed regions that name it.
-        var ids: [UInt64] = []
-        ids.reserveCapacity(delta.objects.before.count + delta.objects.after.count + delta.regions.before.count + delta.regions.after.count)
-        for object in before.objects[delta.objects.before] { ids.append(object.id) }
-        for object in after.objects[delta.objects.after] { ids.append(object.id) }
-        for region in c.changedRegionsBefore { ids.append(region.object) }
-        for region in c.changedRegionsAfter { ids.append(region.object) }
-        if ids.count > 1 { ids.sort() }
-        for (k, id) in ids.enumerated() where k == 0 || ids[k - 1] != id {
-            var references = object(id, in: before.objects)?.referenceCount ?? 0
-            for region in c.changedRegionsBefore where region.object == id { references -= 1 }
-            for region in c.changedRegionsAfter where region.object == id { references += 1 }
-            if let live = object(id, in: after.objects) {
-                if references < 1 || live.referenceCount != references { return false }
-            } else if references != 0 {
-                return false
-            }
+        let referencesBalance = ChangeTally.sums(capacity: changedObjectsBefore.count + changedObjectsAfter.count + regionsBefore.count + regionsAfter.count) { add in
+            for object in changedObjectsBefore { add(object.id, 0) }
+            for object in changedObjectsAfter { add(object.id, 0) }
+            for region in regionsBefore { add(region.object, -1) }
+            for region in regionsAfter { add(region.object, 1) }
+        } allSatisfy: { id, moved in
+            let references = (object(id, in: objectsBefore)?.referenceCount ?? 0) + Int64(moved)
+            if let live = object(id, in: objectsAfter) { return references >= 1 && live.referenceCount == references }
+            return references == 0
         }
+        guard referencesBalance else { return false }
         // Frames: a frame's owners move only with the changed objects, its use only with the changed frames.
-        let released = populatedFrames(of: before.objects[delta.objects.before])
-        let owned = populatedFrames(of: after.objects[delta.objects.after])
-        var frames: [UInt64] = []
-        frames.reserveCapacity(released.count + owned.count + delta.framesInUse.before.count + delta.framesInUse.after.count)
-        frames.append(contentsOf: released)
-        frames.append(contentsOf: owned)
-        for frame in before.framesInUse[delta.framesInUse.before] { frames.append(frame.frame) }
-        for frame in after.framesInUse[delta.framesInUse.after] { frames.append(frame.frame) }
-        if frames.count > 1 { frames.sort() }
-        for (k, frame) in frames.enumerated() where k == 0 || frames[k - 1] != frame {
-            let owners = (inUse(frame, in: before.framesInUse) ? 1 : 0) - count(frame, in: released) + count(frame, in: owned)
-            guard owners == 0 || owners == 1, (owners == 1) == inUse(frame, in: after.framesInUse) else { return false }
+        var populated = 0
+        for object in changedObjectsBefore { populated += object.populated.count }
+        for object in changedObjectsAfter { populated += object.populated.count }
+        let framesBefore = before.framesInUse, framesAfter = after.framesInUse
+        let framesBalance = ChangeTally.sums(capacity: populated + delta.framesInUse.before.count + delta.framesInUse.after.count) { add in
+            for object in changedObjectsBefore { for page in object.populated { add(page.frame, -1) } }
+            for object in changedObjectsAfter { for page in object.populated { add(page.frame, 1) } }
+            for frame in framesBefore[delta.framesInUse.before] { add(frame.frame, 0) }
+            for frame in framesAfter[delta.framesInUse.after] { add(frame.frame, 0) }
+        } allSatisfy: { frame, moved in
+            let owners = (inUse(frame, in: framesBefore) ? 1 : 0) + moved
+            return (owners == 0 || owners == 1) && (owners == 1) == inUse(frame, in: framesAfter)
         }
+        guard framesBalance else { return false }
         // Tables: a new table must be needed; an old one may have lost the regions that needed it.
         let tables = after.pageTables
         for table in tables[delta.pageTables.after] where !isNeeded(table, by: after.regions, universe: c.universe) { return false }
@@ -95,18 +92,6 @@ enum ChangeChecks {
             for table in tables[start ..< max(start, end)] where !isNeeded(table, by: after.regions, universe: c.universe) { return false }
         }
         return true
-    }
-
-    /// The frames of the objects' populated pages, sorted, in a list of exactly their number.
-    private static func populatedFrames(of objects: ArraySlice<ObservedObject>) -> [UInt64] {
-        var count = 0
-        for object in objects { count += object.populated.count }
-        guard count > 0 else { return [] }
-        var frames: [UInt64] = []
-        frames.reserveCapacity(count)
-        for object in objects { for page in object.populated { frames.append(page.frame) } }
-        if count > 1 { frames.sort() }
-        return frames
     }
 
     /// `mmu-coherence` on the pages whose expected or present translation may have changed: the
@@ -224,12 +209,6 @@ enum ChangeChecks {
 
     private static func inUse(_ frame: UInt64, in frames: [ObservedFrame]) -> Bool {
         contents(of: frame, in: frames) != nil
-    }
-
-    /// Occurrences of `value` in a sorted list.
-    private static func count(_ value: UInt64, in sorted: [UInt64]) -> Int {
-        let first = sorted.firstIndex(notBelow: value)
-        return value == .max ? sorted.count - first : sorted.firstIndex(notBelow: value + 1) - first
     }
 }
 
