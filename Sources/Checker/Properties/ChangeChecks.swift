@@ -115,64 +115,91 @@ enum ChangeChecks {
             if i < after.ptes.count && after.ptes[i].page / perTable == table { return false }
         }
         for pte in after.ptes[delta.ptes.after] where !tables.containsSorted(pte.page / perTable) { return false }
-        // The pages to compare, in page numbers [lower, upper).
-        var spans: [(UInt64, UInt64)] = []
-        spans.reserveCapacity(delta.regions.before.count + delta.regions.after.count + delta.ptes.before.count + delta.ptes.after.count)
-        func addPages(of region: ObservedRegion) {
-            let span = AddressSpan(region)
-            spans.append((span.lower / P, span.upper / P + (span.upper % P == 0 ? 0 : 1)))
-        }
-        for region in c.changedRegionsBefore { addPages(of: region) }
-        for region in c.changedRegionsAfter { addPages(of: region) }
-        for pte in before.ptes[delta.ptes.before] { spans.append((pte.page, pte.page &+ 1)) }
-        for pte in after.ptes[delta.ptes.after] { spans.append((pte.page, pte.page &+ 1)) }
         // An object whose frames changed is shown by regions no window names: found by a scan.
-        var refilled: [UInt64] = []
-        for object in before.objects[delta.objects.before] where object.populated != (self.object(object.id, in: after.objects)?.populated ?? []) {
-            refilled.append(object.id)
+        // (This list and the spans below live on the stack: they were three heap lists a step.)
+        let objectsBefore = before.objects, objectsAfter = after.objects
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: delta.objects.before.count + delta.objects.after.count) { refilled in
+            var refilledCount = 0
+            for object in objectsBefore[delta.objects.before] where object.populated != (self.object(object.id, in: objectsAfter)?.populated ?? []) {
+                refilled[refilledCount] = object.id
+                refilledCount += 1
+            }
+            for object in objectsAfter[delta.objects.after] where object.populated != (self.object(object.id, in: objectsBefore)?.populated ?? []) {
+                refilled[refilledCount] = object.id
+                refilledCount += 1
+            }
+            let refilledIDs = refilled[..<refilledCount]
+            let regions = after.regions
+            let capacity = delta.regions.before.count + delta.regions.after.count + delta.ptes.before.count + delta.ptes.after.count
+                + (refilledIDs.isEmpty ? 0 : regions.count)
+            // The pages to compare, in page numbers [lower, upper).
+            return withUnsafeTemporaryAllocation(of: (UInt64, UInt64).self, capacity: capacity) { spans in
+                var count = 0
+                func add(_ lower: UInt64, _ upper: UInt64) {
+                    spans[count] = (lower, upper)
+                    count += 1
+                }
+                func addPages(of region: ObservedRegion) {
+                    let span = AddressSpan(region)
+                    add(span.lower / P, span.upper / P + (span.upper % P == 0 ? 0 : 1))
+                }
+                for region in c.changedRegionsBefore { addPages(of: region) }
+                for region in c.changedRegionsAfter { addPages(of: region) }
+                for pte in before.ptes[delta.ptes.before] { add(pte.page, pte.page &+ 1) }
+                for pte in after.ptes[delta.ptes.after] { add(pte.page, pte.page &+ 1) }
+                if !refilledIDs.isEmpty {
+                    for region in regions where refilledIDs.contains(region.object) { addPages(of: region) }
+                }
+                var sorted = UnsafeMutableBufferPointer(rebasing: spans[..<count])
+                if count > 1 { sorted.sort { $0.0 < $1.0 } }
+                // Merged in place: the first `merged` spans are the union so far.
+                var merged = 0
+                for k in 0 ..< count where sorted[k].1 > sorted[k].0 {
+                    if merged > 0, sorted[k].0 <= sorted[merged - 1].1 {
+                        sorted[merged - 1].1 = max(sorted[merged - 1].1, sorted[k].1)
+                    } else {
+                        sorted[merged] = sorted[k]
+                        merged += 1
+                    }
+                }
+                for k in 0 ..< merged where !translationsAgree(pages: sorted[k].0, sorted[k].1, in: after, pageSize: P) { return false }
+                return true
+            }
         }
-        for object in after.objects[delta.objects.after] where object.populated != (self.object(object.id, in: before.objects)?.populated ?? []) {
-            refilled.append(object.id)
-        }
-        if !refilled.isEmpty {
-            refilled.sort()
-            for region in after.regions where refilled.containsSorted(region.object) { addPages(of: region) }
-        }
-        if spans.count > 1 { spans.sort { $0.0 < $1.0 } }
-        var merged: [(UInt64, UInt64)] = []
-        merged.reserveCapacity(spans.count)
-        for span in spans where span.1 > span.0 {
-            if let last = merged.last, span.0 <= last.1 { merged[merged.count - 1].1 = max(last.1, span.1) } else { merged.append(span) }
-        }
-        for (lower, upper) in merged where !translationsAgree(pages: lower, upper, in: after, pageSize: P) { return false }
-        return true
     }
 
-    /// The PTEs of pages [lower, upper) are exactly the ones the regions and objects call for.
+    /// The PTEs of pages [lower, upper) are exactly the ones the regions and objects call for,
+    /// compared as the regions call for them, without a list: certain only when they come in
+    /// ascending pages (chained regions, each object's pages ascending) and each equals the next
+    /// PTE; anything else is not certain, and the full check decides.
     private static func translationsAgree(pages lower: UInt64, _ upper: UInt64, in observation: Observation, pageSize P: UInt64) -> Bool {
         let (low, lowOverflow) = lower.multipliedReportingOverflow(by: P)
         let (high, highOverflow) = upper.multipliedReportingOverflow(by: P)
         guard !lowOverflow else { return false }
         let span = AddressSpan(low, highOverflow ? .max : high)
-        var expected: [ObservedTranslation] = []
+        let ptes = observation.ptes, objects = observation.objects
+        // The PTE the next expected entry must equal, and the end of the span's PTEs.
+        var next = firstPTE(atOrAbove: lower, in: ptes)
+        let end = max(next, firstPTE(atOrAbove: upper, in: ptes))
+        var lastPage: UInt64?
         let regions = observation.regions
         var i = firstRegion(endingAbove: span.lower, in: regions)
         while i < regions.count && regions[i].base < span.upper {
             let region = regions[i]
             i += 1
-            guard TranslationOracle.hasPresentEntries(region.protection), let object = object(region.object, in: observation.objects) else { continue }
+            guard TranslationOracle.hasPresentEntries(region.protection), let object = object(region.object, in: objects) else { continue }
             let pages = region.size / P
             for populated in object.populated where populated.page >= region.offset && populated.page - region.offset < pages {
                 let page = region.base / P + (populated.page - region.offset)
-                if page >= lower && page < upper {
-                    expected.append(ObservedTranslation(page: page, frame: populated.frame, writable: region.protection.contains(.write)))
-                }
+                guard page >= lower && page < upper else { continue }
+                if let lastPage, page <= lastPage { return false }
+                lastPage = page
+                guard next < end, ptes[next] == ObservedTranslation(page: page, frame: populated.frame, writable: region.protection.contains(.write))
+                else { return false }
+                next += 1
             }
         }
-        if !expected.isSortedByPage { expected.sort { $0.page < $1.page } }
-        let ptes = observation.ptes
-        let first = firstPTE(atOrAbove: lower, in: ptes), end = firstPTE(atOrAbove: upper, in: ptes)
-        return ptes[first ..< max(first, end)].elementsEqual(expected)
+        return next == end
     }
 
     /// Whether some accessible region of a chained list lies in `table`.
