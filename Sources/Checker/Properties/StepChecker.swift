@@ -55,6 +55,14 @@ public struct StepChecker: Sendable {
         violations(transition, stopAtFirst: true).first
     }
 
+    /// The same, for a caller that goes on reading the step (coverage, Z3): the order facts and
+    /// holes the checker establishes are written into `transition` itself, which is checked in
+    /// place (a copy of the step, both states and the operation, cost two hundred instructions).
+    public mutating func firstViolation(preparing transition: inout Transition) -> Violation? {
+        let changes = prepare(&transition)
+        return violations(transition, changes: changes, stopAtFirst: true).first
+    }
+
     /// Every property a step violates, in catalogue order (`PropertySet.allViolations`).
     public mutating func allViolations(_ transition: Transition) -> [Violation] {
         violations(transition, stopAtFirst: false)
@@ -87,21 +95,31 @@ public struct StepChecker: Sendable {
     }
 
     private mutating func violations(_ step: Transition, stopAtFirst: Bool) -> [Violation] {
-        let conventions = properties.conventions ?? ErrorConventions(of: step.before.design)
-        var changes: StepChanges?
-        // The order facts first, when some property judges changes (they come with the windows):
-        // the transition parts' region lookups then bisect.
         var prepared = step
+        let changes = prepare(&prepared)
+        return violations(prepared, changes: changes, stopAtFirst: stopAtFirst)
+    }
+
+    /// The order facts first, when some property judges changes (they come with the windows):
+    /// the transition parts' region lookups then bisect. Returns the step's changes, if found.
+    private mutating func prepare(_ step: inout Transition) -> StepChanges? {
+        var changes: StepChanges?
         if usesChanges {
-            let found = stepChanges(prepared)
+            let found = stepChanges(step)
             changes = found
-            prepared.beforeRegionsChained = found.parentShape.regionsChained
-            prepared.afterRegionsChained = found.shape.regionsChained
-            prepared.knownHolesBefore = parentHoles
+            step.beforeRegionsChained = found.parentShape.regionsChained
+            step.afterRegionsChained = found.shape.regionsChained
+            step.knownHolesBefore = parentHoles
         }
-        // Immutable from here: a variable was copied out for every property's call.
-        let t = prepared
-        lastStepRegionsChained = (t.beforeRegionsChained, t.afterRegionsChained)
+        lastStepRegionsChained = (step.beforeRegionsChained, step.afterRegionsChained)
+        return changes
+    }
+
+    /// Checks a prepared step (`prepare`), held immutable: a variable was copied out for every
+    /// property's call.
+    private mutating func violations(_ t: Transition, changes prepared: StepChanges?, stopAtFirst: Bool) -> [Violation] {
+        let conventions = properties.conventions ?? ErrorConventions(of: t.before.design)
+        var changes = prepared
         var found: [Violation] = []
         for i in heldNow.indices { heldNow[i] = false }
         defer { swap(&heldOnParent, &heldNow) }

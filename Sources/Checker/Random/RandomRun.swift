@@ -103,9 +103,10 @@ extension RandomSetup {
                     order.abstract &+= recorded[recorded.count - 1].shrinkCost
                 }
                 do {
-                    let transition = Transition(before: before, operation: operation, result: result, after: current)
-                    violation = checker.firstViolation(transition)
-                    statistics.coverage.record(transition, regionsChained: checker.lastStepRegionsChained)
+                    var transition = Transition(before: before, operation: operation, result: result, after: current)
+                    // Checked in place; coverage's lookups then bisect by the order facts the checker set on it.
+                    violation = checker.firstViolation(preparing: &transition)
+                    statistics.coverage.record(transition)
                     if violation == nil, let z3Check {
                         switch z3Check.checkIfSelected(transition) {
                         case let .inconclusive(property, reason)?: undecided = "Z3 could not decide \(property) on \(operation): \(reason)"
