@@ -79,7 +79,7 @@ public enum Replayer {
         var current = ObservedState(model: observer.space, observation: observer.observation)
         for (i, step) in trace.steps.enumerated() {
             let (result, delta) = observer.step(step.operation)
-            let transition = Transition(before: current, operation: step.operation, result: result,
+            var transition = Transition(before: current, operation: step.operation, result: result,
                                         after: ObservedState(model: observer.space, observation: observer.observation))
             // The next step's state before keeps only its observation (Z3's facts need the model):
             // holding the model would make the next step copy every array it writes.
@@ -90,8 +90,9 @@ public enum Replayer {
             if let observed {
                 identities.advance(to: observed, created: ObjectIdentities.created(by: step.operation, result: transition.result, after: observed))
             }
-            var violations = checker.allViolations(transition, delta: delta)
-            coverage.record(transition, regionsChained: checker.lastStepRegionsChained)
+            // Checked in place; coverage's lookups then bisect by the order facts the checker set on it.
+            var violations = checker.allViolations(preparing: &transition, delta: delta)
+            coverage.record(transition)
             if let z3, z3.selects(transition), let disagreement = z3.check(transition).disagreement,
                !violations.contains(where: { $0.property == disagreement.property }) {
                 violations.append(disagreement)

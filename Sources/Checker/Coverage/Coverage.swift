@@ -28,15 +28,6 @@ public struct Coverage: Sendable {
         exercised.add(NonVacuity.exercised(by: transition, kind: kind))
     }
 
-    /// The same, for a step whose region lists a `StepChecker` established chained (or not):
-    /// coverage's own lookups then bisect.
-    mutating func record(_ transition: Transition, regionsChained: (before: Bool, after: Bool)) {
-        var transition = transition
-        transition.beforeRegionsChained = regionsChained.before
-        transition.afterRegionsChained = regionsChained.after
-        record(transition)
-    }
-
     public mutating func merge(_ other: Coverage) {
         steps += other.steps
         withInjectedFailure += other.withInjectedFailure

@@ -16,9 +16,6 @@ public struct StepChecker: Sendable {
     private var heldNow: [Bool]
     /// The parent's order facts, when some step computed them.
     private var parentShape: ObservationShape?
-    /// Whether the last step's region lists, before and after it, were established chained:
-    /// what the caller's own lookups on that step (coverage's) may bisect by.
-    public private(set) var lastStepRegionsChained = (before: false, after: false)
     /// The generation of the parent's region tree (`RegionTree.generation`), kept so that
     /// `tree-shape` can judge the next step's tree by what it wrote.
     private var parentTreeGeneration: UInt64 = 0
@@ -76,6 +73,15 @@ public struct StepChecker: Sendable {
         return violations(transition, stopAtFirst: false)
     }
 
+    /// The same, checked in place like `firstViolation(preparing:)`, for a caller (replay) that
+    /// goes on reading the step.
+    public mutating func allViolations(preparing transition: inout Transition, delta: ObservationDelta?) -> [Violation] {
+        givenDelta = delta
+        defer { givenDelta = nil }
+        let changes = prepare(&transition)
+        return violations(transition, changes: changes, stopAtFirst: false)
+    }
+
     private mutating func allViolations(initial state: ObservedState, stopAtFirst: Bool) -> [Violation] {
         parentShape = nil
         parentHoles = nil
@@ -111,7 +117,6 @@ public struct StepChecker: Sendable {
             step.afterRegionsChained = found.shape.regionsChained
             step.knownHolesBefore = parentHoles
         }
-        lastStepRegionsChained = (step.beforeRegionsChained, step.afterRegionsChained)
         return changes
     }
 
