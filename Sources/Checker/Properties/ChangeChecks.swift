@@ -204,6 +204,16 @@ enum ChangeChecks {
 
     /// Whether some accessible region of a chained list lies in `table`.
     static func isNeeded(_ table: UInt64, by regions: ObservedList<ObservedRegion>, universe: Universe) -> Bool {
+        regions.read { isNeeded(table, inChained: $0, universe: universe) } chunked: { chunkedIsNeeded(table, by: $0, universe: universe) }
+    }
+
+    @inline(never)
+    private static func chunkedIsNeeded(_ table: UInt64, by regions: ObservedList<ObservedRegion>, universe: Universe) -> Bool {
+        isNeeded(table, inChained: regions, universe: universe)
+    }
+
+    private static func isNeeded<List: RandomAccessCollection>(_ table: UInt64, inChained regions: List, universe: Universe) -> Bool
+        where List.Element == ObservedRegion, List.Index == Int {
         let perTable = universe.pagesPerTable, P = universe.pageSize
         // Chained regions have ascending last tables: bisect to the first reaching the table.
         var i = regions.partitionIndex { region in
