@@ -9,6 +9,6 @@ extension Observation {
         let letter = Operation.mmap(size: size, protection: .readWrite, placement: .randomized, address: nil, alignment: alignment, choice: nil)
         guard let request = MmapRequest(letter, pageSize: universe.pageSize, rounding: AlignmentRounding(of: design)) else { return 0 }
         return PlacementOracle.candidateCount(size: request.size, alignment: request.alignment,
-                                              holes: HoleOracle.holes(of: regions, in: universe.totalRange), rounding: request.rounding)
+                                              holes: HoleOracle.holes(of: regions.elements, in: universe.totalRange), rounding: request.rounding)
     }
 }

@@ -49,6 +49,10 @@ extension AddressSpace {
         list.reserveCapacity(count)
         fill(&list)
     }
+
+    static func refill<Element>(_ list: inout ObservedList<Element>, count: Int, _ fill: (inout [Element]) -> Void) {
+        list.refill(reservingCapacity: count, fill)
+    }
 }
 
 /// The model's values as the observation reports them (object identities are store slots).

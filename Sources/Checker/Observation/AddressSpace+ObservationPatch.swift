@@ -102,7 +102,7 @@ extension AddressSpace {
 
     /// Removes `gone` (each must be there, exactly) from the list ascending by `key` and inserts
     /// `made`, rewriting only the part of the list between the least and the greatest key they name.
-    private static func splice(_ list: inout [ObservedRegion], removing gone: [ObservedRegion], inserting made: [ObservedRegion],
+    private static func splice(_ list: inout ObservedList<ObservedRegion>, removing gone: [ObservedRegion], inserting made: [ObservedRegion],
                                key: (ObservedRegion) -> UInt64) -> Bool {
         let keys = gone.map(key) + made.map(key)
         guard let low = keys.min(), let high = keys.max() else { return true }

@@ -16,7 +16,7 @@ public struct Observation: Sendable, Hashable {
         set { unique().capabilities = newValue }
     }
     /// The regions, sorted by base.
-    public var regions: [ObservedRegion] {
+    public var regions: ObservedList<ObservedRegion> {
         get { storage.regions }
         _modify { yield &unique().regions }
     }
@@ -36,7 +36,7 @@ public struct Observation: Sendable, Hashable {
         _modify { yield &unique().tlb }
     }
     /// Live memory objects (VMObjects), by identity.
-    public var objects: [ObservedObject] {
+    public var objects: ObservedList<ObservedObject> {
         get { storage.objects }
         _modify { yield &unique().objects }
     }
@@ -69,7 +69,8 @@ public struct Observation: Sendable, Hashable {
                 ptes: [ObservedTranslation] = [], tlb: [ObservedTranslation] = [], objects: [ObservedObject] = [],
                 framesInUse: [ObservedFrame] = [], placementHeapAllocations: Int = 0,
                 pendingPageTableFailures: Int = 0, pendingFrameFailures: Int = 0) {
-        storage = Storage(capabilities: capabilities, regions: regions, pageTables: pageTables, ptes: ptes, tlb: tlb, objects: objects,
+        storage = Storage(capabilities: capabilities, regions: ObservedList(regions), pageTables: pageTables, ptes: ptes, tlb: tlb,
+                          objects: ObservedList(objects),
                           framesInUse: framesInUse, placementHeapAllocations: placementHeapAllocations,
                           pendingPageTableFailures: pendingPageTableFailures, pendingFrameFailures: pendingFrameFailures)
     }
@@ -110,18 +111,18 @@ public struct Observation: Sendable, Hashable {
     /// unchecked because a dynamic check on every field read cost more than the copies it saved.
     private final class Storage: @unchecked Sendable {
         @exclusivity(unchecked) var capabilities: ObservationCapabilities
-        @exclusivity(unchecked) var regions: [ObservedRegion]
+        @exclusivity(unchecked) var regions: ObservedList<ObservedRegion>
         @exclusivity(unchecked) var pageTables: [UInt64]
         @exclusivity(unchecked) var ptes: [ObservedTranslation]
         @exclusivity(unchecked) var tlb: [ObservedTranslation]
-        @exclusivity(unchecked) var objects: [ObservedObject]
+        @exclusivity(unchecked) var objects: ObservedList<ObservedObject>
         @exclusivity(unchecked) var framesInUse: [ObservedFrame]
         @exclusivity(unchecked) var placementHeapAllocations: Int
         @exclusivity(unchecked) var pendingPageTableFailures: Int
         @exclusivity(unchecked) var pendingFrameFailures: Int
 
-        init(capabilities: ObservationCapabilities, regions: [ObservedRegion], pageTables: [UInt64], ptes: [ObservedTranslation],
-             tlb: [ObservedTranslation], objects: [ObservedObject], framesInUse: [ObservedFrame], placementHeapAllocations: Int,
+        init(capabilities: ObservationCapabilities, regions: ObservedList<ObservedRegion>, pageTables: [UInt64], ptes: [ObservedTranslation],
+             tlb: [ObservedTranslation], objects: ObservedList<ObservedObject>, framesInUse: [ObservedFrame], placementHeapAllocations: Int,
              pendingPageTableFailures: Int, pendingFrameFailures: Int) {
             self.capabilities = capabilities
             self.regions = regions

@@ -31,7 +31,8 @@ extension ObservationDelta {
 
     /// The window of two ascending lists that differ only in elements whose key is one of `keys`:
     /// the elements with keys from the least to the greatest of them, found by bisection in both.
-    private static func window<Element>(keys: [UInt64], _ before: [Element], _ after: [Element], key: (Element) -> UInt64) -> ChangedWindow? {
+    private static func window<Element>(keys: [UInt64], _ before: ObservedList<Element>, _ after: ObservedList<Element>,
+                                        key: (Element) -> UInt64) -> ChangedWindow? {
         guard let low = keys.min(), let high = keys.max() else {
             guard before.count == after.count else { return nil }
             return ChangedWindow(lower: before.count, beforeUpper: before.count, afterUpper: after.count)

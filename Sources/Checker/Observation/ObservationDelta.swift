@@ -55,12 +55,32 @@ public struct ChangedWindow: Sendable, Hashable {
 
     /// The window of two lists: the longest common prefix, then the longest common suffix of what remains.
     public init<Element: Equatable>(_ before: [Element], _ after: [Element]) {
-        let shorter = min(before.count, after.count)
         // One buffer (a list the step did not touch, shared by copy-on-write): nothing to compare.
         if before.sharesStorage(with: after) {
-            self.init(lower: shorter, beforeUpper: shorter, afterUpper: shorter)
+            self.init(unchanged: min(before.count, after.count))
             return
         }
+        self.init(comparing: before, after)
+    }
+
+    /// The window of two observed lists: as of their arrays while both are flat; none if they
+    /// share their chunks.
+    public init<Element: Equatable>(_ before: ObservedList<Element>, _ after: ObservedList<Element>) {
+        // Both arrays borrowed where they lie (`read`): copying them out was a retain and release each.
+        let ofArrays: ChangedWindow? = before.read { x in after.read { y in ChangedWindow(x, y) } chunked: { _ in nil } } chunked: { _ in nil }
+        if let ofArrays {
+            self = ofArrays
+        } else if before.sharesStorage(with: after) {
+            self.init(unchanged: min(before.count, after.count))
+        } else {
+            self.init(comparing: before, after)
+        }
+    }
+
+    private init(unchanged count: Int) { self.init(lower: count, beforeUpper: count, afterUpper: count) }
+
+    private init<List: RandomAccessCollection>(comparing before: List, _ after: List) where List.Element: Equatable, List.Index == Int {
+        let shorter = min(before.count, after.count)
         var prefix = 0
         while prefix < shorter && before[prefix] == after[prefix] { prefix += 1 }
         var suffix = 0

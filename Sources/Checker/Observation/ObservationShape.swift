@@ -20,11 +20,12 @@ public struct ObservationShape: Sendable, Hashable {
     /// By a scan of the whole observation.
     public init(of observation: Observation) {
         let all = { (count: Int) in 0 ..< count }
-        regionsChained = Self.chained(observation.regions, all(observation.regions.count))
+        // The whole lists are scanned, so as arrays (`elements`, no copy while flat).
+        regionsChained = Self.chained(observation.regions.elements, all(observation.regions.count))
         pageTablesAscending = Self.ascending(observation.pageTables, all(observation.pageTables.count)) { $0 }
         ptesAscending = Self.ascending(observation.ptes, all(observation.ptes.count)) { $0.page }
         tlbAscending = Self.ascending(observation.tlb, all(observation.tlb.count)) { $0.page }
-        objectsAscending = Self.ascending(observation.objects, all(observation.objects.count)) { $0.id }
+        objectsAscending = Self.ascending(observation.objects.elements, all(observation.objects.count)) { $0.id }
         framesAscending = Self.ascending(observation.framesInUse, all(observation.framesInUse.count)) { $0.frame }
     }
 
@@ -52,13 +53,15 @@ public struct ObservationShape: Sendable, Hashable {
     }
 
     /// Each region of `range` (after the first) starts at or after the end of the one before it.
-    static func chained(_ regions: [ObservedRegion], _ range: Range<Int>) -> Bool {
+    static func chained<List: RandomAccessCollection>(_ regions: List, _ range: Range<Int>) -> Bool
+        where List.Element == ObservedRegion, List.Index == Int {
         for i in range.dropFirst() where AddressSpan(regions[i - 1]).upper > regions[i].base { return false }
         return true
     }
 
     /// Keys strictly ascending over `range`.
-    static func ascending<T>(_ list: [T], _ range: Range<Int>, key: (T) -> UInt64) -> Bool {
+    static func ascending<List: RandomAccessCollection>(_ list: List, _ range: Range<Int>, key: (List.Element) -> UInt64) -> Bool
+        where List.Index == Int {
         for i in range.dropFirst() where key(list[i - 1]) >= key(list[i]) { return false }
         return true
     }

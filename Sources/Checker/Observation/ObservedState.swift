@@ -102,7 +102,7 @@ public struct ObservedState: Sendable {
         return made
     }
 
-    public var regions: [ObservedRegion] { observation.regions }
+    public var regions: ObservedList<ObservedRegion> { observation.regions }
 
     /// The placement heap count, read without observing everything else when the model is the
     /// implementation (`allocation-free` asks on every mmap).

@@ -14,7 +14,7 @@ struct FrameIndex {
     init(_ observation: Observation) {
         self.observation = observation
         objects = observation.objects.count < Self.scanLimit ? nil
-            : Dictionary(observation.objects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            : Dictionary(observation.objects.elements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         contents = observation.framesInUse.count < Self.scanLimit ? nil
             : Dictionary(observation.framesInUse.map { ($0.frame, $0.contents) }, uniquingKeysWith: { first, _ in first })
     }

@@ -3,7 +3,7 @@ import Model
 /// Lookups in an observation's objects and frames, by scanning what was reported.
 enum FrameOracle {
     static func object(_ id: UInt64, in observation: Observation) -> ObservedObject? {
-        observation.objects.first { $0.id == id }
+        observation.objects.elements.first { $0.id == id }
     }
 
     /// The frame behind an object page, if it is populated.

@@ -24,8 +24,9 @@ enum HoleOracle {
     /// `parentHoles` only in `window` (`ObservationDelta`): the parent's holes below the window's
     /// lower neighbour and above its upper one are kept, the ones between are walked again. The
     /// same list `holes(of:in:)` makes, found in time proportional to the window and the holes.
-    static func holes(of regions: [ObservedRegion], in total: VirtualRange, changedIn window: ChangedWindow,
-                      parentHoles: [AddressSpan]) -> [AddressSpan] {
+    static func holes<List: RandomAccessCollection>(of regions: List, in total: VirtualRange, changedIn window: ChangedWindow,
+                                                    parentHoles: [AddressSpan]) -> [AddressSpan]
+        where List.Element == ObservedRegion, List.Index == Int {
         // No window: the parent's regions, element for element, so the parent's holes.
         if window.isEmpty { return parentHoles }
         // Chained regions' ends ascend, so the walk's free address after region i is its end.

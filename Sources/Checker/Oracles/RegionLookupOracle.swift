@@ -4,7 +4,8 @@ import Model
 /// tree, no floor lookup, no order assumed. With `chained` (the checker established that the
 /// list is ascending and no region reaches past the next one's base: `ObservationShape`), by
 /// bisection instead, which finds exactly what the scan finds: ends then ascend too, so the
-/// regions intersecting a span are one run, starting at the first that ends above it.
+/// regions intersecting a span are one run, starting at the first that ends above it. The scans
+/// read an observation's list as an array (`ObservedList.elements`), the bisections read it as it is.
 enum RegionLookupOracle {
     /// The regions intersecting `span`, ascending by base.
     static func intersecting(_ span: AddressSpan, in regions: [ObservedRegion]) -> [ObservedRegion] {
@@ -39,14 +40,85 @@ enum RegionLookupOracle {
     }
 
     /// The position of the first region of a chained list that ends above `address`.
-    static func firstEnding(above address: UInt64, in regions: [ObservedRegion]) -> Int {
+    static func firstEnding<List: RandomAccessCollection>(above address: UInt64, in regions: List) -> Int
+        where List.Element == ObservedRegion, List.Index == Int {
         regions.partitionIndex { AddressSpan($0).upper <= address }
     }
 
     /// `intersecting`, by bisection when `chained`.
     @inline(__always)
     static func intersecting(_ span: AddressSpan, in regions: [ObservedRegion], chained: Bool) -> [ObservedRegion] {
-        guard chained else { return intersecting(span, in: regions) }
+        chained ? intersecting(span, inChained: regions) : intersecting(span, in: regions)
+    }
+
+    /// `firstIntersecting`, by bisection when `chained`.
+    @inline(__always)
+    static func firstIntersecting(_ span: AddressSpan, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
+        chained ? firstIntersecting(span, inChained: regions) : firstIntersecting(span, in: regions)
+    }
+
+    /// `starting(at:)`, by bisection when `chained`.
+    @inline(__always)
+    static func starting(at base: UInt64, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
+        chained ? starting(at: base, inChained: regions) : starting(at: base, in: regions)
+    }
+
+    /// `containing`, by bisection when `chained`.
+    @inline(__always)
+    static func containing(_ address: UInt64, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
+        chained ? containing(address, inChained: regions) : containing(address, in: regions)
+    }
+
+    // An observation's list: as an array while it is flat (its layout tested once, not in the
+    // loops); chunked, by bisection of the list, or a scan of its elements joined.
+
+    @inline(__always)
+    static func intersecting(_ span: AddressSpan, in regions: ObservedList<ObservedRegion>, chained: Bool) -> [ObservedRegion] {
+        regions.read { intersecting(span, in: $0, chained: chained) } chunked: { chunkedIntersecting(span, in: $0, chained: chained) }
+    }
+
+    @inline(__always)
+    static func firstIntersecting(_ span: AddressSpan, in regions: ObservedList<ObservedRegion>, chained: Bool) -> ObservedRegion? {
+        regions.read { firstIntersecting(span, in: $0, chained: chained) } chunked: { chunkedFirstIntersecting(span, in: $0, chained: chained) }
+    }
+
+    @inline(__always)
+    static func starting(at base: UInt64, in regions: ObservedList<ObservedRegion>, chained: Bool) -> ObservedRegion? {
+        regions.read { starting(at: base, in: $0, chained: chained) } chunked: { chunkedStarting(at: base, in: $0, chained: chained) }
+    }
+
+    @inline(__always)
+    static func containing(_ address: UInt64, in regions: ObservedList<ObservedRegion>, chained: Bool) -> ObservedRegion? {
+        regions.read { containing(address, in: $0, chained: chained) } chunked: { chunkedContaining(address, in: $0, chained: chained) }
+    }
+
+    // Out of line, so that the flat path is all a caller inlines.
+
+    @inline(never)
+    private static func chunkedIntersecting(_ span: AddressSpan, in regions: ObservedList<ObservedRegion>, chained: Bool) -> [ObservedRegion] {
+        chained ? intersecting(span, inChained: regions) : intersecting(span, in: regions.elements)
+    }
+
+    @inline(never)
+    private static func chunkedFirstIntersecting(_ span: AddressSpan, in regions: ObservedList<ObservedRegion>, chained: Bool) -> ObservedRegion? {
+        chained ? firstIntersecting(span, inChained: regions) : firstIntersecting(span, in: regions.elements)
+    }
+
+    @inline(never)
+    private static func chunkedStarting(at base: UInt64, in regions: ObservedList<ObservedRegion>, chained: Bool) -> ObservedRegion? {
+        chained ? starting(at: base, inChained: regions) : starting(at: base, in: regions.elements)
+    }
+
+    @inline(never)
+    private static func chunkedContaining(_ address: UInt64, in regions: ObservedList<ObservedRegion>, chained: Bool) -> ObservedRegion? {
+        chained ? containing(address, inChained: regions) : containing(address, in: regions.elements)
+    }
+
+    // The bisections of a chained list.
+
+    @inline(__always)
+    private static func intersecting<List: RandomAccessCollection>(_ span: AddressSpan, inChained regions: List) -> [ObservedRegion]
+        where List.Element == ObservedRegion, List.Index == Int {
         var found: [ObservedRegion] = []
         var i = firstEnding(above: span.lower, in: regions)
         while i < regions.count && regions[i].base < span.upper {
@@ -56,10 +128,9 @@ enum RegionLookupOracle {
         return found
     }
 
-    /// `firstIntersecting`, by bisection when `chained`.
     @inline(__always)
-    static func firstIntersecting(_ span: AddressSpan, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
-        guard chained else { return firstIntersecting(span, in: regions) }
+    private static func firstIntersecting<List: RandomAccessCollection>(_ span: AddressSpan, inChained regions: List) -> ObservedRegion?
+        where List.Element == ObservedRegion, List.Index == Int {
         var i = firstEnding(above: span.lower, in: regions)
         while i < regions.count && regions[i].base < span.upper {
             if AddressSpan(regions[i]).intersects(span) { return regions[i] }
@@ -68,18 +139,16 @@ enum RegionLookupOracle {
         return nil
     }
 
-    /// `starting(at:)`, by bisection when `chained`.
     @inline(__always)
-    static func starting(at base: UInt64, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
-        guard chained else { return starting(at: base, in: regions) }
+    private static func starting<List: RandomAccessCollection>(at base: UInt64, inChained regions: List) -> ObservedRegion?
+        where List.Element == ObservedRegion, List.Index == Int {
         let i = regions.partitionIndex { $0.base < base }
         return i < regions.count && regions[i].base == base ? regions[i] : nil
     }
 
-    /// `containing`, by bisection when `chained`.
     @inline(__always)
-    static func containing(_ address: UInt64, in regions: [ObservedRegion], chained: Bool) -> ObservedRegion? {
-        guard chained else { return containing(address, in: regions) }
+    private static func containing<List: RandomAccessCollection>(_ address: UInt64, inChained regions: List) -> ObservedRegion?
+        where List.Element == ObservedRegion, List.Index == Int {
         let i = firstEnding(above: address, in: regions)
         return i < regions.count && AddressSpan(regions[i]).contains(address) ? regions[i] : nil
     }

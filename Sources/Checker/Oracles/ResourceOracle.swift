@@ -8,11 +8,11 @@ enum ResourceOracle {
     static func firstLeak(in observation: Observation, universe: Universe) -> String? {
         // Sorted arrays and binary search rather than sets and dictionaries: this runs on every
         // new state the explorer finds, and the answers (and their order) are the same.
-        let objects = observation.objects
+        let objects = observation.objects.elements
         var ids = objects.map(\.id)
         if !ids.isSortedAscending { ids.sort() }
         var referencing = [Int64](repeating: 0, count: ids.count)
-        for region in observation.regions {
+        for region in observation.regions.elements {
             let i = ids.firstIndex(notBelow: region.object)
             guard i < ids.count, ids[i] == region.object else {
                 return "region \(AddressSpan(region)) refers to a destroyed VMObject (a dangling region)"
@@ -48,7 +48,7 @@ enum ResourceOracle {
     /// asked directly, with nothing to allocate on every new state; many (a long trace), through
     /// their merged spans, so a table is found by bisection, not against every region.
     static func firstUnneededTable(in observation: Observation, universe: Universe) -> UInt64? {
-        let regions = observation.regions
+        let regions = observation.regions.elements
         if regions.count < RegionIndex.scanLimit {
             return observation.pageTables.first { table in
                 !regions.contains { $0.protection.isAccessible && TranslationOracle.tables(of: $0, universe: universe)?.contains(table) == true }

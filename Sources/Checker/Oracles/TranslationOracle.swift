@@ -29,7 +29,7 @@ enum TranslationOracle {
     static func expectedEntries(of observation: Observation, pageSize P: UInt64) -> [ObservedTranslation] {
         // Objects found by binary search over their ids (a stable sort, and the last of equal
         // ids, as a dictionary filled in order keeps; ids are unique in any sane observation).
-        let objects = observation.objects
+        let objects = observation.objects.elements
         var order = Array(objects.indices)
         if !objects.map(\.id).isSortedAscending { order.sort { (objects[$0].id, $0) < (objects[$1].id, $1) } }
         func object(_ id: UInt64) -> ObservedObject? {
@@ -37,7 +37,7 @@ enum TranslationOracle {
             return past > 0 && objects[order[past - 1]].id == id ? objects[order[past - 1]] : nil
         }
         var expected: [ObservedTranslation] = []
-        for region in observation.regions where hasPresentEntries(region.protection) {
+        for region in observation.regions.elements where hasPresentEntries(region.protection) {
             guard let object = object(region.object) else { continue }
             let pages = region.size / P
             for populated in object.populated where populated.page >= region.offset && populated.page - region.offset < pages {

@@ -51,7 +51,7 @@ enum ChangeChecks {
     static func accountingHolds(_ c: StepChanges) -> Bool {
         let before = c.before, after = c.after, delta = c.delta
         let objectsBefore = before.objects, objectsAfter = after.objects
-        let changedObjectsBefore = objectsBefore[delta.objects.before], changedObjectsAfter = objectsAfter[delta.objects.after]
+        let changedObjectsBefore = objectsBefore.window(delta.objects.before), changedObjectsAfter = objectsAfter.window(delta.objects.after)
         let regionsBefore = c.changedRegionsBefore, regionsAfter = c.changedRegionsAfter
         // The sums are tallied on the stack (`ChangeTally`): the lists this check sorted were four
         // heap allocations a step, and the reference counts a scan of the regions' windows per object.
@@ -120,11 +120,11 @@ enum ChangeChecks {
         let objectsBefore = before.objects, objectsAfter = after.objects
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: delta.objects.before.count + delta.objects.after.count) { refilled in
             var refilledCount = 0
-            for object in objectsBefore[delta.objects.before] where object.populated != (self.object(object.id, in: objectsAfter)?.populated ?? []) {
+            for object in objectsBefore.window(delta.objects.before) where object.populated != (self.object(object.id, in: objectsAfter)?.populated ?? []) {
                 refilled[refilledCount] = object.id
                 refilledCount += 1
             }
-            for object in objectsAfter[delta.objects.after] where object.populated != (self.object(object.id, in: objectsBefore)?.populated ?? []) {
+            for object in objectsAfter.window(delta.objects.after) where object.populated != (self.object(object.id, in: objectsBefore)?.populated ?? []) {
                 refilled[refilledCount] = object.id
                 refilledCount += 1
             }
@@ -203,7 +203,17 @@ enum ChangeChecks {
     }
 
     /// Whether some accessible region of a chained list lies in `table`.
-    static func isNeeded(_ table: UInt64, by regions: [ObservedRegion], universe: Universe) -> Bool {
+    static func isNeeded(_ table: UInt64, by regions: ObservedList<ObservedRegion>, universe: Universe) -> Bool {
+        regions.read { isNeeded(table, inChained: $0, universe: universe) } chunked: { chunkedIsNeeded(table, by: $0, universe: universe) }
+    }
+
+    @inline(never)
+    private static func chunkedIsNeeded(_ table: UInt64, by regions: ObservedList<ObservedRegion>, universe: Universe) -> Bool {
+        isNeeded(table, inChained: regions, universe: universe)
+    }
+
+    private static func isNeeded<List: RandomAccessCollection>(_ table: UInt64, inChained regions: List, universe: Universe) -> Bool
+        where List.Element == ObservedRegion, List.Index == Int {
         let perTable = universe.pagesPerTable, P = universe.pageSize
         // Chained regions have ascending last tables: bisect to the first reaching the table.
         var i = regions.partitionIndex { region in
@@ -220,7 +230,7 @@ enum ChangeChecks {
     }
 
     /// The first region of a chained list that ends above `address`.
-    private static func firstRegion(endingAbove address: UInt64, in regions: [ObservedRegion]) -> Int {
+    private static func firstRegion(endingAbove address: UInt64, in regions: ObservedList<ObservedRegion>) -> Int {
         regions.partitionIndex { AddressSpan($0).upper <= address }
     }
 
@@ -228,8 +238,20 @@ enum ChangeChecks {
         ptes.partitionIndex { $0.page < page }
     }
 
-    /// An object of an ascending list, by bisection.
-    static func object(_ id: UInt64, in objects: [ObservedObject]) -> ObservedObject? {
+    /// An object of an ascending list, by bisection (of the array while the list is flat).
+    @inline(__always)
+    static func object(_ id: UInt64, in objects: ObservedList<ObservedObject>) -> ObservedObject? {
+        objects.read { object(id, inAscending: $0) } chunked: { chunkedObject(id, in: $0) }
+    }
+
+    @inline(never)
+    private static func chunkedObject(_ id: UInt64, in objects: ObservedList<ObservedObject>) -> ObservedObject? {
+        object(id, inAscending: objects)
+    }
+
+    @inline(__always)
+    private static func object<List: RandomAccessCollection>(_ id: UInt64, inAscending objects: List) -> ObservedObject?
+        where List.Element == ObservedObject, List.Index == Int {
         let i = objects.partitionIndex { $0.id < id }
         return i < objects.count && objects[i].id == id ? objects[i] : nil
     }
@@ -250,13 +272,13 @@ extension ChangeChecks {
         let before = c.before, after = c.after, delta = c.delta, P = c.universe.pageSize
         // Objects whose pages may now hold other frames or other data.
         var suspects: [UInt64] = []
-        for object in before.objects[delta.objects.before] {
+        for object in before.objects.window(delta.objects.before) {
             if let now = self.object(object.id, in: after.objects), now.populated != object.populated { suspects.append(object.id) }
         }
         // (Lists made only when there is something to put in them: most steps change no frame.)
         if !delta.framesInUse.before.isEmpty {
             let changedFrames = before.framesInUse[delta.framesInUse.before].map(\.frame).sorted()
-            for object in before.objects where object.populated.contains(where: { changedFrames.containsSorted($0.frame) }) {
+            for object in before.objects.elements where object.populated.contains(where: { changedFrames.containsSorted($0.frame) }) {
                 suspects.append(object.id)
             }
         }
@@ -264,7 +286,7 @@ extension ChangeChecks {
         // The regions to follow: the changed window's, then those outside it showing a suspect.
         var shownSuspects: [ObservedRegion] = []
         if !suspects.isEmpty {
-            for (i, region) in before.regions.enumerated() where !delta.regions.before.contains(i) && suspects.containsSorted(region.object) {
+            for (i, region) in before.regions.elements.enumerated() where !delta.regions.before.contains(i) && suspects.containsSorted(region.object) {
                 shownSuspects.append(region)
             }
         }

@@ -10,7 +10,7 @@ enum MemoryProperties {
         state: { state in
             let observation = state.observation
             if let problem = ResourceOracle.firstLeak(in: observation, universe: state.universe) { return problem }
-            return holesMappable(state, regions: observation.regions)
+            return holesMappable(state, regions: observation.regions.elements)
         },
         transition: { t in
             guard case .teardown = t.operation else { return nil }
@@ -58,7 +58,7 @@ enum MemoryProperties {
         let P = state.pageSize
         var tables = observation.pageTables
         if !tables.isSortedAscending { tables.sort() }
-        for region in observation.regions where region.protection.isAccessible {
+        for region in observation.regions.elements where region.protection.isAccessible {
             guard let span = TranslationOracle.tables(of: region, universe: state.universe) else { continue }
             if let missing = TranslationOracle.firstMissingTable(in: span, of: observation.pageTables) {
                 let page = max(region.base, missing * state.universe.pagesPerTable * P)
@@ -78,7 +78,7 @@ enum MemoryProperties {
         }
         for pte in observation.ptes where TranslationOracle.entry(for: pte.page, in: expected) == nil {
             let address = pte.page * P
-            guard let region = RegionLookupOracle.containing(address, in: observation.regions), TranslationOracle.hasPresentEntries(region.protection) else {
+            guard let region = RegionLookupOracle.containing(address, in: observation.regions.elements), TranslationOracle.hasPresentEntries(region.protection) else {
                 return "a PTE maps \(address.hex), which is in no readable region"
             }
             return "a PTE maps \(address.hex), whose VMObject page is not populated"

@@ -68,10 +68,10 @@ enum SplitProperties {
         let touched: UInt64? = if case let .touch(address, true, _) = t.operation { address / P } else { nil }
         // Indexed once per step, so a step costs time linear in the regions and pages; the
         // objects only if some page is populated (nothing else about them is judged here).
-        let afterRegions = RegionIndex(after.regions)
+        let afterRegions = RegionIndex(after.regions.elements)
         let anyPopulated = before.objects.contains { !$0.populated.isEmpty }
         let objectsBefore = anyPopulated ? FrameIndex(before) : nil, objectsAfter = anyPopulated ? FrameIndex(after) : nil
-        for source in before.regions {
+        for source in before.regions.elements {
             let span = AddressSpan(source)
             // The pieces of `source` that must stay mapped: all of it, or what the step's range leaves.
             // (Two checks instead of an array of pieces: this runs on every step that changes memory.)

@@ -4,7 +4,7 @@ import Model
 enum StateProperties {
     static let noOverlap = Property(id: "no-overlap", summary: "regions are pairwise disjoint") { state in
         var previous: ObservedRegion?
-        for region in RegionLookupOracle.inAddressOrder(state.regions) {
+        for region in RegionLookupOracle.inAddressOrder(state.regions.elements) {
             if let p = previous, AddressSpan(region).intersects(AddressSpan(p)) {
                 return "regions \(AddressSpan(p)) and \(AddressSpan(region)) overlap on \(AddressSpan(p).intersection(AddressSpan(region)))"
             }
@@ -17,7 +17,7 @@ enum StateProperties {
         id: "in-bounds", summary: "every region is page-aligned, non-empty and inside the total range"
     ) { state in
         let total = AddressSpan(state.universe.totalRange)
-        for region in state.regions {
+        for region in state.regions.elements {
             let r = AddressSpan(region)
             if !region.base.isAligned(to: state.pageSize) || !region.size.isAligned(to: state.pageSize) {
                 return "region \(r) is not page-aligned"

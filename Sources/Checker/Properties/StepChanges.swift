@@ -53,9 +53,13 @@ public final class StepChanges: @unchecked Sendable {
         if let made = knownHolesAfter { return made }
         let total = universe.totalRange
         let made = if shape.regionsChained && parentShape.regionsChained, let parent = parentHoles {
-            HoleOracle.holes(of: after.regions, in: total, changedIn: delta.regions, parentHoles: parent)
+            after.regions.read {
+                HoleOracle.holes(of: $0, in: total, changedIn: delta.regions, parentHoles: parent)
+            } chunked: {
+                HoleOracle.holes(of: $0, in: total, changedIn: delta.regions, parentHoles: parent)
+            }
         } else {
-            HoleOracle.holes(of: after.regions, in: total)
+            HoleOracle.holes(of: after.regions.elements, in: total)
         }
         knownHolesAfter = made
         return made
@@ -68,7 +72,7 @@ public final class StepChanges: @unchecked Sendable {
     }
 
     /// The regions of the changed window after the step.
-    var changedRegionsAfter: ArraySlice<ObservedRegion> { after.regions[delta.regions.after] }
+    @inline(__always) var changedRegionsAfter: ArraySlice<ObservedRegion> { after.regions.window(delta.regions.after) }
     /// The regions of the changed window before the step.
-    var changedRegionsBefore: ArraySlice<ObservedRegion> { before.regions[delta.regions.before] }
+    @inline(__always) var changedRegionsBefore: ArraySlice<ObservedRegion> { before.regions.window(delta.regions.before) }
 }

@@ -21,7 +21,7 @@ public struct Transition: Sendable {
     var knownHolesBefore: [AddressSpan]?
 
     /// The holes of the state before the step (`HoleOracle`), listed once by whoever knew them.
-    var holesBefore: [AddressSpan] { knownHolesBefore ?? HoleOracle.holes(of: before.regions, in: before.universe.totalRange) }
+    var holesBefore: [AddressSpan] { knownHolesBefore ?? HoleOracle.holes(of: before.regions.elements, in: before.universe.totalRange) }
 
     public init(before: ObservedState, operation: Operation, result: OperationResult, after: ObservedState) {
         self.before = before

@@ -116,7 +116,7 @@ public enum Z3FactsTranslator {
         guard t.result == .error(.ENOMEM), let request = t.mmapRequest else { return false }
         switch request.placement {
         case .anywhere, .randomized, .topDown, .hint:
-            let holes = HoleOracle.holes(of: before.regions, in: t.before.universe.totalRange)
+            let holes = HoleOracle.holes(of: before.regions.elements, in: t.before.universe.totalRange)
             guard let hole = PlacementOracle.lowestFit(size: request.size, alignment: request.alignment, holes: holes, rounding: request.rounding)
             else { return false }
             if pageTablesMayFail(mapping: hole, protection: request.protection, in: before, universe: t.before.universe) { return true }

@@ -128,6 +128,40 @@ struct ObservationPatchTests {
         }
     }
 
+    /// A layout longer than a chunk of `ObservedList` (the long replay traces'): the patched
+    /// region and object lists turn chunked, and after every step equal the observation made
+    /// afresh, through fills from the bottom, touches, splits in the middle and frees from the
+    /// bottom until they are flat again.
+    @Test func aLayoutLongerThanAChunk() {
+        var observer = IncrementalObserver(space: AddressSpace(universe: .serenity, rollback: .journal))
+        let P: UInt64 = 0x1000
+        var address: UInt64 = 0x10000
+        var made: [(base: UInt64, size: UInt64)] = []
+        func expectFresh(_ context: String) { #expect(observer.observation == observer.space.observation(), "\(context)") }
+        for i in 0 ..< 2600 {
+            let size = UInt64(i % 3 + 1) * P
+            _ = observer.step(.mmap(size, .readWrite, at: .fixedNoReplace(address)))
+            if i % 7 == 0 { _ = observer.step(.touch(address: address, write: true, value: UInt32(i))) }
+            made.append((address, size))
+            address += size
+            if i % 250 == 0 { expectFresh("fill \(i)") }
+        }
+        expectFresh("filled")
+        #expect(!observer.observation.regions.isFlat && !observer.observation.objects.isFlat)
+        // Splits in the middle of the list: one region becomes three.
+        for k in stride(from: 2, to: made.count, by: 300) where made[k].size == 3 * P {
+            _ = observer.step(.mprotect(address: made[k].base + P, size: P, protection: .read))
+            expectFresh("split \(k)")
+        }
+        for (k, region) in made.enumerated() {
+            _ = observer.step(.munmap(address: region.base, size: region.size))
+            if k % 250 == 0 { expectFresh("free \(k)") }
+        }
+        expectFresh("freed")
+        #expect(observer.observation.regions.isEmpty && observer.observation.regions.isFlat)
+        #expect(observer.patched > 5000)
+    }
+
     /// A write outside any step is in no record: the next observation is made in full, and the
     /// patch resumes after.
     @Test func aWriteOutsideAStep() {

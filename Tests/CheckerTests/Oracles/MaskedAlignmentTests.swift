@@ -36,7 +36,7 @@ private let P: UInt64 = 4096
         #expect(t.result == .ok(0x13000))
         let request = try #require(t.mmapRequest, "judged, not skipped as invalid")
         #expect(request.rounding == .akMask)
-        let holes = HoleOracle.holes(of: t.before.regions, in: t.before.universe.totalRange)
+        let holes = HoleOracle.holes(of: t.before.regions.elements, in: t.before.universe.totalRange)
         #expect(PlacementOracle.lowestFit(size: P, alignment: 0x3000, holes: holes, rounding: .akMask) == AddressSpan(0x13000, 0x14000))
         #expect(PropertySet().allViolations(t).isEmpty)
         #expect(Self.akRoundUp(0x11000, 0x3000) == 0x13000 && Self.oldRoundUp(0x11000, 0x3000) == 0x11000)
@@ -87,7 +87,7 @@ private let P: UInt64 = 4096
         _ = Operation.mmap(P, .none, at: .fixedNoReplace(0x19000)).apply(to: &space)
         let universe = space.universe, size = pages * P
         let taken = [(0x13000 as UInt64, 0x15000 as UInt64), (0x19000, 0x1a000)]
-        let holes = HoleOracle.holes(of: space.observation().regions, in: universe.totalRange)
+        let holes = HoleOracle.holes(of: space.observation().regions.elements, in: universe.totalRange)
         for alignment in [3, 5, 6, 7, 12].map({ $0 * P }) {
             var reachable: Set<UInt64> = []
             for x in 0 ..< universe.end { reachable.insert(Self.akRoundUp(x, alignment)) }

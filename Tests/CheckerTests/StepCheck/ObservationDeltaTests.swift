@@ -43,7 +43,7 @@ struct ObservationDeltaTests {
 
     @Test func orderFactsCarryOverAndBreakLocally() {
         var observation = AddressSpace(universe: .small).observation()
-        observation.regions = [0, 2, 4].map { ObservedRegion(base: 0x10000 + $0 * 0x1000, size: 0x1000, protection: .readWrite, object: $0, offset: 0) }
+        observation.regions = ObservedList([0, 2, 4].map { ObservedRegion(base: 0x10000 + $0 * 0x1000, size: 0x1000, protection: .readWrite, object: $0, offset: 0) })
         let shape = ObservationShape(of: observation)
         #expect(shape.isOrderly)
         var overlapping = observation
