@@ -25,7 +25,7 @@ public struct ObservedState: Sendable {
     /// observation (`AddressSpace.observe(into:sharingWith:observedAs:)`); the parent is held only
     /// until then.
     public init(model: AddressSpace, recycling spare: Observation? = nil, sharingWith parent: ObservedState? = nil) {
-        box = StateBox(model: model, external: nil, observation: nil)
+        box = StateBox(model: model, observation: nil)
         box.spare = spare
         if let parent, parent.box.hasModel, parent.box.observation != nil { box.parent = parent.box }
     }
@@ -34,13 +34,13 @@ public struct ObservedState: Sendable {
     /// probe its holes.
     public init(observation: Observation, universe: Universe, design: Design, implementation: (any ImplementationUnderTest)? = nil) {
         box = StateBox(universe: universe, design: design, capabilities: observation.capabilities,
-                       model: nil, external: implementation, observation: observation)
+                       external: implementation, observation: observation)
     }
 
     /// The same state with its observation already made (the explorer observes a frontier state
     /// once for all its branches).
     public init(model: AddressSpace, observation: Observation) {
-        box = StateBox(model: model, external: nil, observation: observation)
+        box = StateBox(model: model, observation: observation)
     }
 
     /// A model state whose memory is structurally the same as `unchanged`'s (a step that failed or
@@ -51,7 +51,7 @@ public struct ObservedState: Sendable {
         shared.placementHeapAllocations = model.heap.allocationsDuringPlacement
         shared.pendingPageTableFailures = model.faults.pendingPageTableFailures
         shared.pendingFrameFailures = model.faults.pendingFrameFailures
-        box = StateBox(model: model, external: nil, observation: shared, memoryTwin: unchanged.box)
+        box = StateBox(model: model, observation: shared, memoryTwin: unchanged.box)
     }
 
     /// The same state as its observation alone: the model is let go, so that a live model which
@@ -62,7 +62,7 @@ public struct ObservedState: Sendable {
     public func withoutModel() -> ObservedState {
         guard box.hasModel else { return self }
         var state = self
-        state.box = StateBox(universe: universe, design: design, capabilities: capabilities, model: nil, external: nil, observation: observation)
+        state.box = StateBox(universe: universe, design: design, capabilities: capabilities, external: nil, observation: observation)
         return state
     }
 
@@ -166,7 +166,8 @@ public struct ObservedState: Sendable {
 /// a copy of the observation on every property's read halved the explorer's speed. Unchecked
 /// exclusivity for the same reason: the observation is written once, before any reader holds it.
 private final class StateBox: @unchecked Sendable {
-    let universe: Universe
+    /// The space's own (an empty space is made in the universe of the state it stands for).
+    var universe: Universe { space.universe }
     let design: Design
     let capabilities: ObservationCapabilities
     var model: AddressSpace? { hasModel ? space : nil }
@@ -201,22 +202,28 @@ private final class StateBox: @unchecked Sendable {
         return space.sameContents(as: other.space)
     }
 
-    init(universe: Universe, design: Design, capabilities: ObservationCapabilities,
-         model: AddressSpace?, external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox? = nil) {
-        self.universe = universe
+    private init(space: AddressSpace, hasModel: Bool, design: Design, capabilities: ObservationCapabilities,
+                 external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox?) {
+        self.space = space
+        self.hasModel = hasModel
         self.design = design
         self.capabilities = capabilities
-        space = model ?? AddressSpace(universe: universe)
-        hasModel = model != nil
         driver = external.map(Driver.init)
         self.observation = observation
         self.memoryTwin = memoryTwin
     }
 
     /// A model state's box: the universe and design are the model's own.
-    convenience init(model: AddressSpace, external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox? = nil) {
-        self.init(universe: model.universe, design: model.design, capabilities: .model, model: model, external: external,
+    convenience init(model: AddressSpace, observation: Observation?, memoryTwin: StateBox? = nil) {
+        self.init(space: model, hasModel: true, design: model.design, capabilities: .model, external: nil,
                   observation: observation, memoryTwin: memoryTwin)
+    }
+
+    /// A box without a model: another implementation's state, or a model state let go of.
+    convenience init(universe: Universe, design: Design, capabilities: ObservationCapabilities,
+                     external: (any ImplementationUnderTest)?, observation: Observation?) {
+        self.init(space: AddressSpace(universe: universe), hasModel: false, design: design, capabilities: capabilities,
+                  external: external, observation: observation, memoryTwin: nil)
     }
 }
 
