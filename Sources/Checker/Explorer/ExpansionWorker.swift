@@ -8,6 +8,9 @@ struct ExpansionContext: Sendable {
     /// The properties with a part that looks at the step: all that a step into a state seen
     /// before needs (its state invariants held when it was first reached).
     let transitionProperties: [Property]
+    /// The same two lists, as handles without reference counts (the lists above hold them).
+    let checks: [Property.Unretained]
+    let transitionChecks: [Property.Unretained]
     /// The error codes the design documents (the properties judge errnos by them).
     let conventions: ErrorConventions
     let z3: Z3Settings?
@@ -22,6 +25,8 @@ struct ExpansionContext: Sendable {
         // The explorer's implementation is the model, which reports everything a property can need.
         self.properties = properties.filter { $0.isCheckable(on: .model) }
         transitionProperties = self.properties.filter { $0.scope == .transition }
+        checks = self.properties.map(Property.Unretained.init)
+        transitionChecks = transitionProperties.map(Property.Unretained.init)
         self.conventions = conventions
         self.z3 = z3
         self.initial = initial
@@ -171,10 +176,10 @@ struct ExpansionWorker {
             }
         }
         // State invariants of a state seen before held then (or the run would have stopped).
-        // Walked through the buffer: a `for in` copy of each property costs a reference count.
-        let violation = (isNew ? context.properties : context.transitionProperties).withUnsafeBufferPointer { properties -> Violation? in
-            for i in properties.indices {
-                if let violation = properties[i].check(checkable: transition, conventions: context.conventions, stateIsNew: isNew) {
+        // Walked through the buffer, by handles that hold no reference count.
+        let violation = (isNew ? context.checks : context.transitionChecks).withUnsafeBufferPointer { checks -> Violation? in
+            for i in checks.indices {
+                if let violation = checks[i].check(checkable: transition, conventions: context.conventions, stateIsNew: isNew) {
                     return violation
                 }
             }

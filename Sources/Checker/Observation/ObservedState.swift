@@ -25,22 +25,22 @@ public struct ObservedState: Sendable {
     /// observation (`AddressSpace.observe(into:sharingWith:observedAs:)`); the parent is held only
     /// until then.
     public init(model: AddressSpace, recycling spare: Observation? = nil, sharingWith parent: ObservedState? = nil) {
-        box = StateBox(model: model, external: nil, observation: nil)
+        box = StateBox(model: model, observation: nil)
         box.spare = spare
-        if let parent, parent.box.model != nil, parent.box.observation != nil { box.parent = parent.box }
+        if let parent, parent.box.hasModel, parent.box.observation != nil { box.parent = parent.box }
     }
 
     /// An observation some other implementation reported; with `implementation`, `no-leak` may
     /// probe its holes.
     public init(observation: Observation, universe: Universe, design: Design, implementation: (any ImplementationUnderTest)? = nil) {
         box = StateBox(universe: universe, design: design, capabilities: observation.capabilities,
-                       model: nil, external: implementation, observation: observation)
+                       external: implementation, observation: observation)
     }
 
     /// The same state with its observation already made (the explorer observes a frontier state
     /// once for all its branches).
     public init(model: AddressSpace, observation: Observation) {
-        box = StateBox(model: model, external: nil, observation: observation)
+        box = StateBox(model: model, observation: observation)
     }
 
     /// A model state whose memory is structurally the same as `unchanged`'s (a step that failed or
@@ -51,7 +51,7 @@ public struct ObservedState: Sendable {
         shared.placementHeapAllocations = model.heap.allocationsDuringPlacement
         shared.pendingPageTableFailures = model.faults.pendingPageTableFailures
         shared.pendingFrameFailures = model.faults.pendingFrameFailures
-        box = StateBox(model: model, external: nil, observation: shared, memoryTwin: unchanged.box)
+        box = StateBox(model: model, observation: shared, memoryTwin: unchanged.box)
     }
 
     /// The same state as its observation alone: the model is let go, so that a live model which
@@ -60,9 +60,9 @@ public struct ObservedState: Sendable {
     /// the state after a step) and the Z3 facts read a model; everything else reads the
     /// observation, which is made here if it was not yet.
     public func withoutModel() -> ObservedState {
-        guard box.model != nil else { return self }
+        guard box.hasModel else { return self }
         var state = self
-        state.box = StateBox(universe: universe, design: design, capabilities: capabilities, model: nil, external: nil, observation: observation)
+        state.box = StateBox(universe: universe, design: design, capabilities: capabilities, external: nil, observation: observation)
         return state
     }
 
@@ -78,10 +78,10 @@ public struct ObservedState: Sendable {
             made = into
         } else if var spare = box.spare {
             box.spare = nil
-            box.model!.observe(into: &spare)
+            box.space.observe(into: &spare)
             made = spare
         } else {
-            made = box.model!.observation()
+            made = box.space.observation()
         }
         box.observation = made
         return made
@@ -106,43 +106,46 @@ public struct ObservedState: Sendable {
 
     /// The placement heap count, read without observing everything else when the model is the
     /// implementation (`allocation-free` asks on every mmap).
-    public var placementHeapAllocations: Int { box.model?.heap.allocationsDuringPlacement ?? observation.placementHeapAllocations }
+    public var placementHeapAllocations: Int { box.hasModel ? box.space.heap.allocationsDuringPlacement : observation.placementHeapAllocations }
     public var pageSize: UInt64 { universe.pageSize }
 
     /// Runs `body` on the model state, if there is one, without copying it.
     func withModelIfAny<R>(_ body: (borrowing AddressSpace) -> R) -> R? {
-        box.model != nil ? body(box.model.unsafelyUnwrapped) : nil
+        box.hasModel ? body(box.space) : nil
     }
 
     /// Runs `body` on the model state (which must be there) without copying it.
-    func withModel<R>(_ body: (borrowing AddressSpace) -> R) -> R { body(box.model!) }
+    func withModel<R>(_ body: (borrowing AddressSpace) -> R) -> R {
+        precondition(box.hasModel, "a state of another implementation has no model")
+        return body(box.space)
+    }
 
     /// Injected failures not consumed yet, read from the model without copying it when it is there.
     public var pendingFailures: (frames: Int, pageTables: Int) {
-        if let faults = box.model?.faults { return (faults.pendingFrameFailures, faults.pendingPageTableFailures) }
+        if box.hasModel { return (box.space.faults.pendingFrameFailures, box.space.faults.pendingPageTableFailures) }
         return (observation.pendingFrameFailures, observation.pendingPageTableFailures)
     }
 
     /// The number of regions, without observing a model state.
-    public var regionCount: Int { box.model?.regions.count ?? observation.regions.count }
+    public var regionCount: Int { box.hasModel ? box.space.regions.count : observation.regions.count }
 
     /// Whether some region is accessible, without observing a model state.
     public var hasAccessibleRegion: Bool {
         // A list already observed is scanned faster than the model's tree is walked.
         if let made = box.observation { return made.regions.contains { $0.protection.isAccessible } }
-        if let tree = box.model?.regions { return tree.regions.contains { $0.protection.isAccessible } }
+        if box.hasModel { return box.space.regions.regions.contains { $0.protection.isAccessible } }
         return observation.regions.contains { $0.protection.isAccessible }
     }
 
     /// The number of TLB entries, without observing a model state.
-    public var tlbEntryCount: Int { box.model?.tlb.count ?? observation.tlb.count }
+    public var tlbEntryCount: Int { box.hasModel ? box.space.tlb.count : observation.tlb.count }
 
     /// Whether the implementation can be driven from this state (to probe holes).
-    public var canProbe: Bool { model != nil || external != nil }
+    public var canProbe: Bool { box.hasModel || external != nil }
 
     /// What mapping exactly `range` PROT_NONE fixed-noreplace would return (nil: cannot probe).
     public func probeFixedMapping(of range: VirtualRange) -> OperationResult? {
-        if let model { return model.probeFixedMapping(of: range) }
+        if box.hasModel { return box.space.probeFixedMapping(of: range) }
         return external?.probeFixedMapping(of: range)
     }
 
@@ -163,10 +166,16 @@ public struct ObservedState: Sendable {
 /// a copy of the observation on every property's read halved the explorer's speed. Unchecked
 /// exclusivity for the same reason: the observation is written once, before any reader holds it.
 private final class StateBox: @unchecked Sendable {
-    let universe: Universe
+    /// The space's own (an empty space is made in the universe of the state it stands for).
+    var universe: Universe { space.universe }
     let design: Design
     let capabilities: ObservationCapabilities
-    let model: AddressSpace?
+    var model: AddressSpace? { hasModel ? space : nil }
+    /// The reference model when it is the implementation under test (`hasModel`), else an empty
+    /// space that is never read. Not optional: reading a model through an optional copied the
+    /// whole state (a few hundred bytes) onto the stack at every look.
+    let space: AddressSpace
+    let hasModel: Bool
     /// Another implementation's driver, boxed: an optional existential field costs a metadata
     /// lookup to destroy, and the explorer frees a state box per step.
     let driver: Driver?
@@ -183,31 +192,38 @@ private final class StateBox: @unchecked Sendable {
     /// model and its observation) that it can. A method here, the two models read in place:
     /// unwrapping the parent's in the caller copied the whole state.
     func observe(into spare: inout Observation, sharingWith parent: StateBox) {
-        model.unsafelyUnwrapped.observe(into: &spare, sharingWith: parent.model.unsafelyUnwrapped, observedAs: parent.observation.unsafelyUnwrapped)
+        space.observe(into: &spare, sharingWith: parent.space, observedAs: parent.observation.unsafelyUnwrapped)
     }
 
     /// Both boxes hold a model and the two are structurally equal, compared in place: unwrapping
     /// `model` into a local copied the whole state (a reference count per stored array).
     func hasModelWithSameContents(as other: StateBox) -> Bool {
-        guard model != nil, other.model != nil else { return false }
-        return model.unsafelyUnwrapped.sameContents(as: other.model.unsafelyUnwrapped)
+        guard hasModel, other.hasModel else { return false }
+        return space.sameContents(as: other.space)
     }
 
-    init(universe: Universe, design: Design, capabilities: ObservationCapabilities,
-         model: AddressSpace?, external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox? = nil) {
-        self.universe = universe
+    private init(space: AddressSpace, hasModel: Bool, design: Design, capabilities: ObservationCapabilities,
+                 external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox?) {
+        self.space = space
+        self.hasModel = hasModel
         self.design = design
         self.capabilities = capabilities
-        self.model = model
         driver = external.map(Driver.init)
         self.observation = observation
         self.memoryTwin = memoryTwin
     }
 
     /// A model state's box: the universe and design are the model's own.
-    convenience init(model: AddressSpace, external: (any ImplementationUnderTest)?, observation: Observation?, memoryTwin: StateBox? = nil) {
-        self.init(universe: model.universe, design: model.design, capabilities: .model, model: model, external: external,
+    convenience init(model: AddressSpace, observation: Observation?, memoryTwin: StateBox? = nil) {
+        self.init(space: model, hasModel: true, design: model.design, capabilities: .model, external: nil,
                   observation: observation, memoryTwin: memoryTwin)
+    }
+
+    /// A box without a model: another implementation's state, or a model state let go of.
+    convenience init(universe: Universe, design: Design, capabilities: ObservationCapabilities,
+                     external: (any ImplementationUnderTest)?, observation: Observation?) {
+        self.init(space: AddressSpace(universe: universe), hasModel: false, design: design, capabilities: capabilities,
+                  external: external, observation: observation, memoryTwin: nil)
     }
 }
 

@@ -40,6 +40,25 @@ public struct Property: Sendable {
             self.changeCheck = changeCheck
             self.stepChangeCheck = stepChangeCheck
         }
+
+        /// The transition part's verdict: nil when it holds (or there is none).
+        @inline(__always)
+        func transitionProblem(_ transition: Transition, _ conventions: ErrorConventions) -> String? {
+            // Called through the optionals, not bound to locals: binding copies the closure.
+            if plainTransitionCheck != nil { return plainTransitionCheck?(transition) }
+            return transitionCheck?(transition, conventions)
+        }
+
+        /// `Property.check(checkable:conventions:stateIsNew:)`, on the box (a method here, so
+        /// that a caller holding the box unretained calls it without a reference count).
+        @inline(__always)
+        func check(checkable transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
+            if let problem = transitionProblem(transition, conventions) {
+                return Violation(property: id, explanation: problem)
+            }
+            guard stateIsNew, let problem = stateCheck?(transition.after) else { return nil }
+            return Violation(property: id, explanation: problem)
+        }
     }
 
     private let storage: Storage
@@ -108,14 +127,6 @@ public struct Property: Sendable {
     /// Whether the property looks at the step itself.
     private var hasTransitionPart: Bool { storage.transitionCheck != nil || storage.plainTransitionCheck != nil }
 
-    /// The transition part's verdict: nil when it holds (or there is none).
-    @inline(__always)
-    private func transitionProblem(_ transition: Transition, _ conventions: ErrorConventions) -> String? {
-        // Called through the optionals, not bound to locals: binding copies the closure.
-        if storage.plainTransitionCheck != nil { return storage.plainTransitionCheck?(transition) }
-        return storage.transitionCheck?(transition, conventions)
-    }
-
     /// The step change check's answer: true when the transition part certainly holds.
     func transitionHolds(_ transition: Transition, _ changes: StepChanges) -> Bool {
         storage.stepChangeCheck?(transition, changes) ?? false
@@ -130,7 +141,7 @@ public struct Property: Sendable {
     /// Checks the transition part alone.
     func checkTransitionPart(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
         guard isCheckable(on: transition.after.capabilities),
-              let problem = transitionProblem(transition, conventions) else { return nil }
+              let problem = storage.transitionProblem(transition, conventions) else { return nil }
         return Violation(property: id, explanation: problem)
     }
 
@@ -169,10 +180,24 @@ public struct Property: Sendable {
     /// all this property needs (the explorer filters its list once, rather than per step).
     @inline(__always)
     func check(checkable transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
-        if let problem = transitionProblem(transition, conventions) {
-            return Violation(property: id, explanation: problem)
+        storage.check(checkable: transition, conventions: conventions, stateIsNew: stateIsNew)
+    }
+}
+
+extension Property {
+    /// A property held without a reference count, valid only while the property itself is held
+    /// (the explorer's context keeps its list for the whole batch). A property read from a list
+    /// is a copy of its box's reference: walking the list retained and released each box around
+    /// its checks, two runtime calls for each of a dozen properties on every step.
+    struct Unretained {
+        private let storage: Unmanaged<Storage>
+
+        init(_ property: Property) { storage = .passUnretained(property.storage) }
+
+        /// `Property.check(checkable:conventions:stateIsNew:)`, the box used in place.
+        @inline(__always)
+        func check(checkable transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
+            storage._withUnsafeGuaranteedRef { $0.check(checkable: transition, conventions: conventions, stateIsNew: stateIsNew) }
         }
-        guard stateIsNew, let problem = storage.stateCheck?(transition.after) else { return nil }
-        return Violation(property: id, explanation: problem)
     }
 }
