@@ -59,6 +59,32 @@ public struct Property: Sendable {
             guard stateIsNew, let problem = stateCheck?(transition.after) else { return nil }
             return Violation(property: id, explanation: problem)
         }
+
+        // The step checker's questions, on the box for the same reason.
+        var judgesStepChanges: Bool { stepChangeCheck != nil && (transitionCheck != nil || plainTransitionCheck != nil) }
+        var judgesChanges: Bool { changeCheck != nil && stateCheck != nil }
+        var hasStatePart: Bool { stateCheck != nil }
+
+        @inline(__always)
+        func transitionHolds(_ transition: Transition, _ changes: StepChanges) -> Bool {
+            stepChangeCheck?(transition, changes) ?? false
+        }
+
+        @inline(__always)
+        func holdsAfter(_ changes: StepChanges) -> Bool { changeCheck?(changes) ?? false }
+
+        @inline(__always)
+        func checkTransitionPart(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
+            guard transition.after.capabilities.isSuperset(of: needs),
+                  let problem = transitionProblem(transition, conventions) else { return nil }
+            return Violation(property: id, explanation: problem)
+        }
+
+        @inline(__always)
+        func check(state: ObservedState) -> Violation? {
+            guard state.capabilities.isSuperset(of: needs) else { return nil }
+            return stateCheck?(state).map { Violation(property: id, explanation: $0) }
+        }
     }
 
     private let storage: Storage
@@ -122,38 +148,28 @@ public struct Property: Sendable {
     }
 
     /// Whether the transition part can be judged on a step's changes (`judgingStepChanges`).
-    var judgesStepChanges: Bool { storage.stepChangeCheck != nil && hasTransitionPart }
-
-    /// Whether the property looks at the step itself.
-    private var hasTransitionPart: Bool { storage.transitionCheck != nil || storage.plainTransitionCheck != nil }
+    var judgesStepChanges: Bool { storage.judgesStepChanges }
 
     /// The step change check's answer: true when the transition part certainly holds.
-    func transitionHolds(_ transition: Transition, _ changes: StepChanges) -> Bool {
-        storage.stepChangeCheck?(transition, changes) ?? false
-    }
+    func transitionHolds(_ transition: Transition, _ changes: StepChanges) -> Bool { storage.transitionHolds(transition, changes) }
 
     /// Whether the state part can be judged on a step's changes (`judgingChanges`).
-    public var judgesChanges: Bool { storage.changeCheck != nil && storage.stateCheck != nil }
+    public var judgesChanges: Bool { storage.judgesChanges }
 
     /// The change check's answer: true when the state part certainly holds after the step.
-    func holdsAfter(_ changes: StepChanges) -> Bool { storage.changeCheck?(changes) ?? false }
+    func holdsAfter(_ changes: StepChanges) -> Bool { storage.holdsAfter(changes) }
 
     /// Checks the transition part alone.
     func checkTransitionPart(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
-        guard isCheckable(on: transition.after.capabilities),
-              let problem = storage.transitionProblem(transition, conventions) else { return nil }
-        return Violation(property: id, explanation: problem)
+        storage.checkTransitionPart(transition, conventions: conventions)
     }
 
     /// Whether the property has a state part at all.
-    var hasStatePart: Bool { storage.stateCheck != nil }
+    var hasStatePart: Bool { storage.hasStatePart }
 
     /// Checks the state part on `state` (a pure transition property holds vacuously here, and so
     /// does one the implementation cannot feed).
-    public func check(state: ObservedState) -> Violation? {
-        guard isCheckable(on: state.capabilities) else { return nil }
-        return storage.stateCheck?(state).map { Violation(property: id, explanation: $0) }
-    }
+    public func check(state: ObservedState) -> Violation? { storage.check(state: state) }
 
     /// Checks the state part on a model state.
     public func check(state space: AddressSpace) -> Violation? { check(state: ObservedState(model: space)) }
@@ -199,5 +215,30 @@ extension Property {
         func check(checkable transition: Transition, conventions: ErrorConventions, stateIsNew: Bool) -> Violation? {
             storage._withUnsafeGuaranteedRef { $0.check(checkable: transition, conventions: conventions, stateIsNew: stateIsNew) }
         }
+
+        // What `StepChecker` asks of each property on every step (random runs, replay), likewise in place.
+        @inline(__always)
+        func isCheckable(on capabilities: ObservationCapabilities) -> Bool {
+            storage._withUnsafeGuaranteedRef { capabilities.isSuperset(of: $0.needs) }
+        }
+        @inline(__always) var judgesStepChanges: Bool { storage._withUnsafeGuaranteedRef { $0.judgesStepChanges } }
+        @inline(__always) var judgesChanges: Bool { storage._withUnsafeGuaranteedRef { $0.judgesChanges } }
+        @inline(__always) var hasStatePart: Bool { storage._withUnsafeGuaranteedRef { $0.hasStatePart } }
+
+        @inline(__always)
+        func transitionHolds(_ transition: Transition, _ changes: StepChanges) -> Bool {
+            storage._withUnsafeGuaranteedRef { $0.transitionHolds(transition, changes) }
+        }
+
+        @inline(__always)
+        func holdsAfter(_ changes: StepChanges) -> Bool { storage._withUnsafeGuaranteedRef { $0.holdsAfter(changes) } }
+
+        @inline(__always)
+        func checkTransitionPart(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
+            storage._withUnsafeGuaranteedRef { $0.checkTransitionPart(transition, conventions: conventions) }
+        }
+
+        @inline(__always)
+        func check(state: ObservedState) -> Violation? { storage._withUnsafeGuaranteedRef { $0.check(state: state) } }
     }
 }

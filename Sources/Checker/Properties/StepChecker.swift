@@ -10,6 +10,9 @@ import Model
 /// runs and on corrupted steps). Each step's `before` must be the previous step's `after`.
 public struct StepChecker: Sendable {
     public let properties: PropertySet
+    /// `properties`' list held without reference counts (valid while `properties` holds them):
+    /// walking the list itself retained and released each property's box on every step.
+    private let checks: [Property.Unretained]
     /// Per property: its state part held on the parent (or it cannot be fed and holds vacuously).
     private var heldOnParent: [Bool]
     /// The same for the step being checked, swapped in at its end (no array allocated per step).
@@ -32,6 +35,7 @@ public struct StepChecker: Sendable {
 
     public init(_ properties: PropertySet) {
         self.properties = properties
+        checks = properties.properties.map(Property.Unretained.init)
         usesChanges = properties.properties.contains { $0.judgesStepChanges || $0.judgesChanges }
         heldOnParent = Array(repeating: false, count: properties.properties.count)
         heldNow = heldOnParent
@@ -87,7 +91,7 @@ public struct StepChecker: Sendable {
         parentHoles = nil
         parentTreeGeneration = state.withModelIfAny { $0.regions.generation } ?? 0
         var found: [Violation] = []
-        for (i, property) in properties.properties.enumerated() {
+        for (i, property) in checks.enumerated() {
             heldOnParent[i] = false
             judgedInFull += 1
             if let v = property.check(state: state) {
@@ -128,7 +132,7 @@ public struct StepChecker: Sendable {
         var found: [Violation] = []
         for i in heldNow.indices { heldNow[i] = false }
         defer { swap(&heldOnParent, &heldNow) }
-        for (i, property) in properties.properties.enumerated() {
+        for (i, property) in checks.enumerated() {
             guard property.isCheckable(on: t.after.capabilities) else {
                 heldNow[i] = true
                 continue
