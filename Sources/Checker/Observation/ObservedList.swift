@@ -224,13 +224,13 @@ extension ObservedList {
         /// first piece whose start may have moved.
         private func rebalance(_ k: Int) -> Int {
             var k = k
-            if pieces[k].count < Self.mergeBelow && pieces.count > 1 {
+            if pieces[k].count < ObservedList.mergeBelow && pieces.count > 1 {
                 let left = k + 1 < pieces.count ? k : k - 1
                 let merged = pieces[left] + pieces[left + 1]
                 pieces.replaceSubrange(left ... left + 1, with: CollectionOfOne(merged))
                 k = left
             }
-            if pieces[k].count > Self.splitAbove {
+            if pieces[k].count > ObservedList.splitAbove {
                 pieces.replaceSubrange(k ... k, with: Self.cut(pieces[k][...]))
             }
             return k
@@ -249,9 +249,6 @@ extension ObservedList {
             }
             return pieces
         }
-
-        private static var mergeBelow: Int { ObservedList.mergeBelow }
-        private static var splitAbove: Int { ObservedList.splitAbove }
     }
 }
 

@@ -61,6 +61,8 @@ public struct Property: Sendable {
         }
 
         // The step checker's questions, on the box for the same reason.
+        @inline(__always)
+        func isCheckable(on capabilities: ObservationCapabilities) -> Bool { capabilities.isSuperset(of: needs) }
         var judgesStepChanges: Bool { stepChangeCheck != nil && (transitionCheck != nil || plainTransitionCheck != nil) }
         var judgesChanges: Bool { changeCheck != nil && stateCheck != nil }
         var hasStatePart: Bool { stateCheck != nil }
@@ -75,14 +77,14 @@ public struct Property: Sendable {
 
         @inline(__always)
         func checkTransitionPart(_ transition: Transition, conventions: ErrorConventions) -> Violation? {
-            guard transition.after.capabilities.isSuperset(of: needs),
+            guard isCheckable(on: transition.after.capabilities),
                   let problem = transitionProblem(transition, conventions) else { return nil }
             return Violation(property: id, explanation: problem)
         }
 
         @inline(__always)
         func check(state: ObservedState) -> Violation? {
-            guard state.capabilities.isSuperset(of: needs) else { return nil }
+            guard isCheckable(on: state.capabilities) else { return nil }
             return stateCheck?(state).map { Violation(property: id, explanation: $0) }
         }
     }
@@ -101,7 +103,7 @@ public struct Property: Sendable {
     public var needs: ObservationCapabilities { storage.needs }
 
     /// Whether an implementation reporting `capabilities` can feed this property.
-    public func isCheckable(on capabilities: ObservationCapabilities) -> Bool { capabilities.isSuperset(of: needs) }
+    public func isCheckable(on capabilities: ObservationCapabilities) -> Bool { storage.isCheckable(on: capabilities) }
 
     public init(id: String, summary: String, isPolicy: Bool = false, needs: ObservationCapabilities = .regions,
                 state check: @escaping @Sendable (ObservedState) -> String?) {
@@ -219,7 +221,7 @@ extension Property {
         // What `StepChecker` asks of each property on every step (random runs, replay), likewise in place.
         @inline(__always)
         func isCheckable(on capabilities: ObservationCapabilities) -> Bool {
-            storage._withUnsafeGuaranteedRef { capabilities.isSuperset(of: $0.needs) }
+            storage._withUnsafeGuaranteedRef { $0.isCheckable(on: capabilities) }
         }
         @inline(__always) var judgesStepChanges: Bool { storage._withUnsafeGuaranteedRef { $0.judgesStepChanges } }
         @inline(__always) var judgesChanges: Bool { storage._withUnsafeGuaranteedRef { $0.judgesChanges } }
