@@ -35,11 +35,11 @@ extension AddressSpace {
         } else {
             Self.observeObjects(slots, into: &spare.objects, sharingWith: parentSlots, observedAs: parentObservation.objects)
         }
-        if frames.inUse.sharesStorage(with: parent.frames.inUse) && frames.contents.sharesStorage(with: parent.frames.contents) {
+        if frames.used.sharesStorage(with: parent.frames.used) {
             spare.framesInUse = parentObservation.framesInUse
         } else {
-            Self.refill(&spare.framesInUse, count: frames.inUse.count) { list in
-                for (frame, contents) in zip(frames.inUse, frames.contents) { list.append(ObservedFrame(frame, contents: contents)) }
+            Self.refill(&spare.framesInUse, count: frames.used.count) { list in
+                for frame in frames.used { list.append(ObservedFrame(frame)) }
             }
         }
         spare.placementHeapAllocations = heap.allocationsDuringPlacement
