@@ -43,32 +43,22 @@ public struct VMObject: Sendable, Hashable {
     }
 }
 
-/// All VMObjects of an address space, in slots reused after an object dies.
+/// All VMObjects of an address space, in slots reused after an object dies: a new object takes
+/// the lowest dead slot. No free list beside the slots (the few slots of a state are scanned), so
+/// that a copy of the store retains one buffer and a write copies one.
 public struct VMObjectStore: Sendable, Hashable {
     @usableFromInline var slotStorage = JournaledArray<VMObject?>()
-    private var freeSlots = JournaledArray<Int32>()
 
     public init() {}
 
     /// Every slot, live (an object) or dead (nil).
     @inlinable public var slots: [VMObject?] { slotStorage.elements }
 
-    var journalMark: JournalMark { JournalMark(first: slotStorage.journalLength, second: freeSlots.journalLength) }
+    var journalMark: JournalMark { JournalMark(first: slotStorage.journalLength) }
 
-    mutating func beginJournal() {
-        slotStorage.beginJournal()
-        freeSlots.beginJournal()
-    }
-
-    mutating func commitJournal() {
-        slotStorage.commitJournal()
-        freeSlots.commitJournal()
-    }
-
-    mutating func rollBack(to mark: JournalMark) {
-        slotStorage.rollBack(toMark: mark.first)
-        freeSlots.rollBack(toMark: mark.second)
-    }
+    mutating func beginJournal() { slotStorage.beginJournal() }
+    mutating func commitJournal() { slotStorage.commitJournal() }
+    mutating func rollBack(to mark: JournalMark) { slotStorage.rollBack(toMark: mark.first) }
 
     /// The live object in `id`'s slot; nil for a dead or unknown slot.
     public subscript(id: VMObjectID) -> VMObject? {
@@ -100,9 +90,9 @@ public struct VMObjectStore: Sendable, Hashable {
 
     mutating func create(pageCount: UInt64) -> VMObjectID {
         let object = VMObject(pageCount: pageCount)
-        if let slot = freeSlots.popLast() {
-            slotStorage[Int(slot)] = object
-            return VMObjectID(raw: slot)
+        if let slot = slotStorage.elements.firstIndex(where: { $0 == nil }) {
+            slotStorage[slot] = object
+            return VMObjectID(raw: Int32(slot))
         }
         slotStorage.append(object)
         return VMObjectID(raw: Int32(slotStorage.count - 1))
@@ -114,13 +104,11 @@ public struct VMObjectStore: Sendable, Hashable {
             throw .ENOTRECOVERABLE(BrokenAssumption("destroying VMObject \(id.raw), which is not alive"))
         }
         slotStorage[Int(id.raw)] = nil
-        freeSlots.append(id.raw)
         return object
     }
 
     mutating func removeAll() {
         slotStorage.removeAll(keepingCapacity: true)
-        freeSlots.removeAll(keepingCapacity: true)
     }
 }
 
