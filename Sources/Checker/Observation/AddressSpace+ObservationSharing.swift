@@ -51,7 +51,7 @@ extension AddressSpace {
     /// slot's object in `parentSlots` taking its list of pages from that object's observation in
     /// `parentObjects` (made from `parentSlots`, ascending by slot): making that list was an
     /// allocation per object per step, for pages most steps leave as they were.
-    private static func observeObjects(_ slots: [VMObject?], into list: inout ObservedList<ObservedObject>, sharingWith parentSlots: [VMObject?],
+    private static func observeObjects(_ slots: VMObjectSlots, into list: inout ObservedList<ObservedObject>, sharingWith parentSlots: VMObjectSlots,
                                        observedAs parentList: ObservedList<ObservedObject>) {
         let parentObjects = parentList.elements
         refill(&list, count: slots.count) { list in
