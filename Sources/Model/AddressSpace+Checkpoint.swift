@@ -2,7 +2,7 @@
 /// the few values that are not journaled.
 struct JournalMarks {
     var regions: RegionTree.JournalMark
-    var objects: JournalMark
+    var objects: VMObjectStore.JournalMark
     var frames: JournalMark
     var directory: JournalMark
     var tlb: JournalMark

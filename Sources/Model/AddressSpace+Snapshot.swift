@@ -58,7 +58,7 @@ extension AddressSpace {
         // allocation and no generic range replacement.
         scratch.objectIDs.reset(count: objects.slots.count)
         scratch.objectOrder.removeAll(keepingCapacity: true)
-        scratch.frameIDs.reset(count: frames.inUse.count)
+        scratch.frameIDs.reset(count: frames.used.count)
         scratch.framesNumbered = 0
 
         // Regions, with objects numbered by first appearance (0 = a dangling, dead object).
@@ -100,9 +100,10 @@ extension AddressSpace {
         }
         // Frames in use that no object owns (leaks): their count and data.
         var leaked = 0
-        for i in frames.inUse.indices where scratch.frameIDs[i] < 0 { leaked += 1 }
+        let used = frames.used
+        for i in used.indices where scratch.frameIDs[i] < 0 { leaked += 1 }
         out.varint(UInt64(leaked))
-        for i in frames.inUse.indices where scratch.frameIDs[i] < 0 { out.varint(UInt64(frames.contents[i])) }
+        for i in used.indices where scratch.frameIDs[i] < 0 { out.varint(UInt64(used[i].contents)) }
 
         // MMU: page tables, PTEs, TLB.
         let firstTable = firstPage / universe.pagesPerTable
@@ -141,8 +142,7 @@ extension AddressSpace {
     /// A frame as its canonical number (1-based, by first appearance) plus, the first time, its
     /// data; 0 for a frame no longer in use (a stale reference reads as zero).
     private func encodeFrame<Sink: ByteSink>(_ frame: FrameNumber, into out: inout Sink, scratch: inout SnapshotScratch) {
-        let i = frames.inUse.lowerBound { $0 < frame }
-        guard i < frames.inUse.count, frames.inUse[i] == frame else {
+        guard let i = frames.index(of: frame) else {
             out.byte(0)
             return
         }
@@ -150,7 +150,7 @@ extension AddressSpace {
             scratch.framesNumbered += 1
             scratch.frameIDs[i] = scratch.framesNumbered
             out.varint(UInt64(scratch.frameIDs[i]))
-            out.varint(UInt64(frames.contents[i]))
+            out.varint(UInt64(frames.used[i].contents))
         } else {
             out.varint(UInt64(scratch.frameIDs[i]))
         }

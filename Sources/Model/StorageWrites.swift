@@ -25,8 +25,8 @@ public struct StorageWrites: Sendable {
     public var treeGenerationBefore: UInt64
     public var treeGenerationAfter: UInt64
     public var objectSlots: [ArrayWrite]
-    public var framesInUse: [ArrayWrite]
-    public var frameContents: [ArrayWrite]
+    /// The frames in use (`FramePool.used`), numbers and data together.
+    public var frames: [ArrayWrite]
     public var pageTables: [ArrayWrite]
     public var ptes: [ArrayWrite]
     public var tlb: [ArrayWrite]
@@ -46,7 +46,7 @@ extension AddressSpace {
         var writes = StorageWrites(
             regionsBefore: nil, regionsAfter: nil, treeGenerationBefore: generationBefore, treeGenerationAfter: 0,
             objectSlots: objects.slotStorage.journaledWrites(),
-            framesInUse: frames.inUseStorage.journaledWrites(), frameContents: frames.contentsStorage.journaledWrites(),
+            frames: frames.storage.journaledWrites(),
             pageTables: directory.tableStorage.journaledWrites(), ptes: directory.ptes.storage.journaledWrites(),
             tlb: tlb.storage.journaledWrites())
         close(marks)

@@ -28,8 +28,8 @@ extension AddressSpace {
                 list.append(ObservedObject(object, slot: slot))
             }
         }
-        Self.refill(&spare.framesInUse, count: frames.inUse.count) { list in
-            for (frame, contents) in zip(frames.inUse, frames.contents) { list.append(ObservedFrame(frame, contents: contents)) }
+        Self.refill(&spare.framesInUse, count: frames.used.count) { list in
+            for frame in frames.used { list.append(ObservedFrame(frame)) }
         }
         spare.placementHeapAllocations = heap.allocationsDuringPlacement
         spare.pendingPageTableFailures = faults.pendingPageTableFailures
@@ -80,4 +80,6 @@ extension ObservedFrame {
     init(_ frame: FrameNumber, contents: UInt32) {
         self.init(frame: UInt64(UInt32(bitPattern: frame)), contents: contents)
     }
+
+    init(_ frame: UsedFrame) { self.init(frame.number, contents: frame.contents) }
 }

@@ -56,22 +56,11 @@ extension AddressSpace {
             while w < written.count { reread(written[w]); w += 1 }
             observation.objects.replaceSubrange(lower ..< upper, with: segment)
         }
-        // The lists made element for element from one stored array (or two parallel ones).
-        guard Self.follow(records.map(\.pageTables), &observation.pageTables, from: directory.tables, { $0 }),
-              Self.follow(records.map(\.ptes), &observation.ptes, from: directory.ptes.entries, ObservedTranslation.init),
-              Self.follow(records.map(\.tlb), &observation.tlb, from: tlb.entries, ObservedTranslation.init) else { return false }
-        let inUse = frames.inUse, contents = frames.contents
-        guard inUse.count == contents.count,
-              let numbers = WrittenPositions(records: records.map(\.framesInUse), count: observation.framesInUse.count),
-              let data = WrittenPositions(records: records.map(\.frameContents), count: observation.framesInUse.count),
-              numbers.movedLike(data), numbers.count == inUse.count else { return false }
-        if !inUse.isEmpty {
-            numbers.redoMoves(on: &observation.framesInUse, placeholder: ObservedFrame(inUse[0], contents: 0))
-            for p in numbers.union(data) { observation.framesInUse[p] = ObservedFrame(inUse[p], contents: contents[p]) }
-        } else {
-            observation.framesInUse.removeAll(keepingCapacity: true)
-        }
-        return true
+        // The lists made element for element from one stored array.
+        return Self.follow(records.map(\.pageTables), &observation.pageTables, from: directory.tables, { $0 })
+            && Self.follow(records.map(\.ptes), &observation.ptes, from: directory.ptes.entries, ObservedTranslation.init)
+            && Self.follow(records.map(\.tlb), &observation.tlb, from: tlb.entries, ObservedTranslation.init)
+            && Self.follow(records.map(\.frames), &observation.framesInUse, from: frames.used, ObservedFrame.init)
     }
 
     /// The object slots the writes touched, ascending, given the store's slot count after them:

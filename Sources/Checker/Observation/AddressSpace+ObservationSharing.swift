@@ -35,11 +35,11 @@ extension AddressSpace {
         } else {
             Self.observeObjects(slots, into: &spare.objects, sharingWith: parentSlots, observedAs: parentObservation.objects)
         }
-        if frames.inUse.sharesStorage(with: parent.frames.inUse) && frames.contents.sharesStorage(with: parent.frames.contents) {
+        if frames.used.sharesStorage(with: parent.frames.used) {
             spare.framesInUse = parentObservation.framesInUse
         } else {
-            Self.refill(&spare.framesInUse, count: frames.inUse.count) { list in
-                for (frame, contents) in zip(frames.inUse, frames.contents) { list.append(ObservedFrame(frame, contents: contents)) }
+            Self.refill(&spare.framesInUse, count: frames.used.count) { list in
+                for frame in frames.used { list.append(ObservedFrame(frame)) }
             }
         }
         spare.placementHeapAllocations = heap.allocationsDuringPlacement
@@ -51,7 +51,7 @@ extension AddressSpace {
     /// slot's object in `parentSlots` taking its list of pages from that object's observation in
     /// `parentObjects` (made from `parentSlots`, ascending by slot): making that list was an
     /// allocation per object per step, for pages most steps leave as they were.
-    private static func observeObjects(_ slots: [VMObject?], into list: inout ObservedList<ObservedObject>, sharingWith parentSlots: [VMObject?],
+    private static func observeObjects(_ slots: VMObjectSlots, into list: inout ObservedList<ObservedObject>, sharingWith parentSlots: VMObjectSlots,
                                        observedAs parentList: ObservedList<ObservedObject>) {
         let parentObjects = parentList.elements
         refill(&list, count: slots.count) { list in

@@ -14,12 +14,7 @@ extension ObservationDelta {
               let pageTables = Self.window(writes.pageTables, before.pageTables.count, after.pageTables.count),
               let ptes = Self.window(writes.ptes, before.ptes.count, after.ptes.count),
               let tlb = Self.window(writes.tlb, before.tlb.count, after.tlb.count),
-              let numbers = WrittenPositions(writes.framesInUse, count: before.framesInUse.count),
-              let data = WrittenPositions(writes.frameContents, count: before.framesInUse.count),
-              numbers.movedLike(data), numbers.count == after.framesInUse.count else { return nil }
-        let a = numbers.window, b = data.window
-        let frames = ChangedWindow(lower: min(a.lower, b.lower), beforeUpper: max(a.beforeUpper, b.beforeUpper),
-                                   afterUpper: max(a.afterUpper, b.afterUpper))
+              let frames = Self.window(writes.frames, before.framesInUse.count, after.framesInUse.count) else { return nil }
         self.init(regions: regions, pageTables: pageTables, ptes: ptes, tlb: tlb, objects: objects, framesInUse: frames)
     }
 

@@ -87,12 +87,4 @@ struct WrittenPositions {
             }
         }
     }
-
-    /// Both arrays were moved the same way (parallel arrays: frame numbers and their data).
-    func movedLike(_ other: WrittenPositions) -> Bool { moves == other.moves && count == other.count }
-
-    /// Every position written in either of two parallel arrays.
-    func union(_ other: WrittenPositions) -> [Int] {
-        (written + other.written).sortedWithoutDuplicates()
-    }
 }
