@@ -83,15 +83,31 @@ enum ChangeChecks {
         }
         guard framesBalance else { return false }
         // Tables: a new table must be needed; an old one may have lost the regions that needed it.
-        let tables = after.pageTables
-        for table in tables[delta.pageTables.after] where !isNeeded(table, by: after.regions, universe: c.universe) { return false }
+        return after.regions.read { tablesNeeded(c, by: $0) } chunked: { chunkedTablesNeeded(c, by: $0) }
+    }
+
+    /// `accountingHolds`' tables: the new ones and those of the changed regions before, each asked
+    /// of `regions` (the chained regions after) by one walk per run (`NeededTablesWalk`).
+    @inline(__always)
+    private static func tablesNeeded<List: RandomAccessCollection>(_ c: StepChanges, by regions: List) -> Bool
+        where List.Element == ObservedRegion, List.Index == Int {
+        let tables = c.after.pageTables, universe = c.universe
+        var newTables = NeededTablesWalk(regions, universe: universe)
+        for table in tables[c.delta.pageTables.after] where !newTables.isNeeded(table) { return false }
+        // The changed regions before ascend, so their tables come in ascending runs: one walk for all.
+        var oldTables = NeededTablesWalk(regions, universe: universe)
         for region in c.changedRegionsBefore {
-            guard let span = TranslationOracle.tables(of: region, universe: c.universe) else { continue }
+            guard let span = TranslationOracle.tables(of: region, universe: universe) else { continue }
             let start = tables.firstIndex(notBelow: span.lowerBound)
             let end = span.upperBound == .max ? tables.count : tables.firstIndex(notBelow: span.upperBound + 1)
-            for table in tables[start ..< max(start, end)] where !isNeeded(table, by: after.regions, universe: c.universe) { return false }
+            for table in tables[start ..< max(start, end)] where !oldTables.isNeeded(table) { return false }
         }
         return true
+    }
+
+    @inline(never)
+    private static func chunkedTablesNeeded(_ c: StepChanges, by regions: ObservedList<ObservedRegion>) -> Bool {
+        tablesNeeded(c, by: regions)
     }
 
     /// `mmu-coherence` on the pages whose expected or present translation may have changed: the
