@@ -23,6 +23,8 @@ enum ChangeChecks {
     /// A TLB entry can disagree only if it is new or its page's PTE changed.
     static func tlbCoherence(_ c: StepChanges) -> Bool {
         guard c.bothOrderly else { return false }
+        // No window: the TLB and the PTEs are the parent's, where they agreed.
+        if c.delta.isEmpty { return true }
         let ptes = c.after.ptes, tlb = c.after.tlb
         for entry in tlb[c.delta.tlb.after] where TranslationOracle.entry(for: entry.page, in: ptes) != entry { return false }
         func agrees(_ page: UInt64) -> Bool {
@@ -49,6 +51,8 @@ enum ChangeChecks {
 
     /// References, frames and tables balance after the step.
     static func accountingHolds(_ c: StepChanges) -> Bool {
+        // No window: nothing to tally, the parent's balance stands.
+        if c.delta.isEmpty { return true }
         let before = c.before, after = c.after, delta = c.delta
         let objectsBefore = before.objects, objectsAfter = after.objects
         let changedObjectsBefore = objectsBefore.window(delta.objects.before), changedObjectsAfter = objectsAfter.window(delta.objects.after)
@@ -288,6 +292,8 @@ extension ChangeChecks {
     static func offsetCoherence(_ t: Transition, _ c: StepChanges) -> Bool {
         guard c.bothOrderly else { return false }
         if case .teardown = t.operation { return true }
+        // No window: every region, object and frame is the parent's, so every page stays.
+        if c.delta.isEmpty { return true }
         let before = c.before, after = c.after, delta = c.delta, P = c.universe.pageSize
         // Objects whose pages may now hold other frames or other data.
         var suspects: [UInt64] = []
