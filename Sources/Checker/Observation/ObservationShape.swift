@@ -34,7 +34,10 @@ public struct ObservationShape: Sendable, Hashable {
     /// and its two neighbours (the parts outside are the parent's, in the parent's order).
     public init(after observation: Observation, parent: ObservationShape, delta: ObservationDelta) {
         func local(_ held: Bool, _ window: ChangedWindow, count: Int, _ judge: (Range<Int>) -> Bool) -> Bool {
-            held ? judge(window.afterWithNeighbours(count: count)) : judge(0 ..< count)
+            // No window: the list is the parent's element for element, so its fact is the parent's
+            // (most steps change one or two of the six lists; the neighbours were read for nothing).
+            if held && window.isEmpty { return true }
+            return held ? judge(window.afterWithNeighbours(count: count)) : judge(0 ..< count)
         }
         regionsChained = local(parent.regionsChained, delta.regions, count: observation.regions.count) {
             Self.chained(observation.regions, $0)

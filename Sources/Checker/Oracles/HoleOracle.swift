@@ -32,8 +32,12 @@ enum HoleOracle {
         // Chained regions' ends ascend, so the walk's free address after region i is its end.
         var free = window.lower > 0 ? max(total.base, AddressSpan(regions[window.lower - 1]).upper) : total.base
         let kept = parentHoles.partitionIndex { $0.lower < free }
-        var holes = Array(parentHoles[..<kept])
         let last = min(window.afterUpper, regions.count - 1)
+        // Room for every hole the list can end with (the kept ones, one per region walked, the
+        // last one, the parent's tail), so that it is allocated once: it grew two or three times.
+        var holes: [AddressSpan] = []
+        holes.reserveCapacity(parentHoles.count + max(0, last - window.lower + 1) + 1)
+        holes += parentHoles[..<kept]
         if window.lower <= last {
             for region in regions[window.lower ... last] {
                 let span = AddressSpan(region)

@@ -92,6 +92,24 @@ enum RegionLookupOracle {
         regions.read { containing(address, in: $0, chained: chained) } chunked: { chunkedContaining(address, in: $0, chained: chained) }
     }
 
+    /// The first non-nil answer of `body` on the regions intersecting `span`, ascending by base
+    /// (`intersecting`), by bisection when `chained`: the regions are visited where they lie
+    /// instead of listed (a property walking the regions each piece of a split meets made a list
+    /// per piece).
+    @inline(__always)
+    static func firstAnswer<Answer>(intersecting span: AddressSpan, in regions: ObservedList<ObservedRegion>, chained: Bool,
+                                    _ body: (ObservedRegion) -> Answer?) -> Answer? {
+        regions.read { array in
+            chained ? firstAnswer(intersecting: span, inChained: array, body) : firstAnswer(among: intersecting(span, in: array), body)
+        } chunked: { firstAnswer(among: chunkedIntersecting(span, in: $0, chained: chained), body) }
+    }
+
+    @inline(__always)
+    private static func firstAnswer<Answer>(among found: [ObservedRegion], _ body: (ObservedRegion) -> Answer?) -> Answer? {
+        for region in found { if let answer = body(region) { return answer } }
+        return nil
+    }
+
     // Out of line, so that the flat path is all a caller inlines.
 
     @inline(never)
@@ -126,6 +144,17 @@ enum RegionLookupOracle {
             i += 1
         }
         return found
+    }
+
+    @inline(__always)
+    private static func firstAnswer<Answer>(intersecting span: AddressSpan, inChained regions: [ObservedRegion],
+                                            _ body: (ObservedRegion) -> Answer?) -> Answer? {
+        var i = firstEnding(above: span.lower, in: regions)
+        while i < regions.count && regions[i].base < span.upper {
+            if AddressSpan(regions[i]).intersects(span), let answer = body(regions[i]) { return answer }
+            i += 1
+        }
+        return nil
     }
 
     @inline(__always)

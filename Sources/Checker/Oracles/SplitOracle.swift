@@ -22,15 +22,35 @@ enum SplitOracle {
         return (below, above)
     }
 
+    /// The pieces of one cut region that are not empty, in address order, held inline: an array
+    /// of them was two heap allocations per region a munmap or mprotect cut.
+    struct Pieces: Sequence, IteratorProtocol {
+        fileprivate var all: (ExpectedPiece, ExpectedPiece, ExpectedPiece)
+        fileprivate var position = 0
+
+        mutating func next() -> ExpectedPiece? {
+            while position < 3 {
+                let piece = switch position {
+                case 0: all.0
+                case 1: all.1
+                default: all.2
+                }
+                position += 1
+                if !piece.span.isEmpty { return piece }
+            }
+            return nil
+        }
+    }
+
     /// Every span `source` must turn into when `range` is unmapped (`newProtection` nil) or
     /// re-protected.
-    static func pieces(of source: ObservedRegion, cutBy range: AddressSpan, newProtection: Protection?, pageSize: UInt64) -> [ExpectedPiece] {
+    static func pieces(of source: ObservedRegion, cutBy range: AddressSpan, newProtection: Protection?, pageSize: UInt64) -> Pieces {
         let span = AddressSpan(source)
         let (below, above) = outsideParts(of: span, cutBy: range)
         let covered = span.intersection(range)
         func piece(_ s: AddressSpan, _ protection: Protection?) -> ExpectedPiece {
             ExpectedPiece(span: s, protection: protection, object: source.object, objectPage: source.offset + (s.lower - span.lower) / pageSize)
         }
-        return [piece(below, source.protection), piece(covered, newProtection), piece(above, source.protection)].filter { !$0.span.isEmpty }
+        return Pieces(all: (piece(below, source.protection), piece(covered, newProtection), piece(above, source.protection)))
     }
 }

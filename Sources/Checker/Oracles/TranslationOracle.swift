@@ -7,9 +7,14 @@ import Model
 enum TranslationOracle {
     /// The tables covering `region` (its first and last page's table).
     static func tables(of region: ObservedRegion, universe: Universe) -> ClosedRange<UInt64>? {
+        tables(of: region, pagesPerTable: universe.pagesPerTable, pageSize: universe.pageSize)
+    }
+
+    /// The same, given the universe's table and page sizes.
+    @inline(__always)
+    static func tables(of region: ObservedRegion, pagesPerTable perTable: UInt64, pageSize P: UInt64) -> ClosedRange<UInt64>? {
         let span = AddressSpan(region)
         guard !span.isEmpty else { return nil }
-        let perTable = universe.pagesPerTable, P = universe.pageSize
         return (span.lower / P / perTable) ... ((span.upper - 1) / P / perTable)
     }
 

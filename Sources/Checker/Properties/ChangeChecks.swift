@@ -23,6 +23,8 @@ enum ChangeChecks {
     /// A TLB entry can disagree only if it is new or its page's PTE changed.
     static func tlbCoherence(_ c: StepChanges) -> Bool {
         guard c.bothOrderly else { return false }
+        // No window: the TLB and the PTEs are the parent's, where they agreed.
+        if c.delta.isEmpty { return true }
         let ptes = c.after.ptes, tlb = c.after.tlb
         for entry in tlb[c.delta.tlb.after] where TranslationOracle.entry(for: entry.page, in: ptes) != entry { return false }
         func agrees(_ page: UInt64) -> Bool {
@@ -49,6 +51,8 @@ enum ChangeChecks {
 
     /// References, frames and tables balance after the step.
     static func accountingHolds(_ c: StepChanges) -> Bool {
+        // No window: nothing to tally, the parent's balance stands.
+        if c.delta.isEmpty { return true }
         let before = c.before, after = c.after, delta = c.delta
         let objectsBefore = before.objects, objectsAfter = after.objects
         let changedObjectsBefore = objectsBefore.window(delta.objects.before), changedObjectsAfter = objectsAfter.window(delta.objects.after)
@@ -83,15 +87,31 @@ enum ChangeChecks {
         }
         guard framesBalance else { return false }
         // Tables: a new table must be needed; an old one may have lost the regions that needed it.
-        let tables = after.pageTables
-        for table in tables[delta.pageTables.after] where !isNeeded(table, by: after.regions, universe: c.universe) { return false }
+        return after.regions.read { tablesNeeded(c, by: $0) } chunked: { chunkedTablesNeeded(c, by: $0) }
+    }
+
+    /// `accountingHolds`' tables: the new ones and those of the changed regions before, each asked
+    /// of `regions` (the chained regions after) by one walk per run (`NeededTablesWalk`).
+    @inline(__always)
+    private static func tablesNeeded<List: RandomAccessCollection>(_ c: StepChanges, by regions: List) -> Bool
+        where List.Element == ObservedRegion, List.Index == Int {
+        let tables = c.after.pageTables, universe = c.universe
+        var newTables = NeededTablesWalk(regions, universe: universe)
+        for table in tables[c.delta.pageTables.after] where !newTables.isNeeded(table) { return false }
+        // The changed regions before ascend, so their tables come in ascending runs: one walk for all.
+        var oldTables = NeededTablesWalk(regions, universe: universe)
         for region in c.changedRegionsBefore {
-            guard let span = TranslationOracle.tables(of: region, universe: c.universe) else { continue }
+            guard let span = TranslationOracle.tables(of: region, universe: universe) else { continue }
             let start = tables.firstIndex(notBelow: span.lowerBound)
             let end = span.upperBound == .max ? tables.count : tables.firstIndex(notBelow: span.upperBound + 1)
-            for table in tables[start ..< max(start, end)] where !isNeeded(table, by: after.regions, universe: c.universe) { return false }
+            for table in tables[start ..< max(start, end)] where !oldTables.isNeeded(table) { return false }
         }
         return true
+    }
+
+    @inline(never)
+    private static func chunkedTablesNeeded(_ c: StepChanges, by regions: ObservedList<ObservedRegion>) -> Bool {
+        tablesNeeded(c, by: regions)
     }
 
     /// `mmu-coherence` on the pages whose expected or present translation may have changed: the
@@ -99,6 +119,9 @@ enum ChangeChecks {
     /// the changed PTEs' pages; plus the tables of changed regions and the tables that went away.
     static func mmuCoherence(_ c: StepChanges) -> Bool {
         guard c.bothOrderly else { return false }
+        // No window: the regions, tables, PTEs and objects are the parent's element for element (a
+        // failed step, fail-next), where the invariant held.
+        if c.delta.isEmpty { return true }
         let before = c.before, after = c.after, delta = c.delta, universe = c.universe, P = universe.pageSize
         let tables = after.pageTables
         for region in c.changedRegionsAfter where region.protection.isAccessible {
@@ -269,6 +292,8 @@ extension ChangeChecks {
     static func offsetCoherence(_ t: Transition, _ c: StepChanges) -> Bool {
         guard c.bothOrderly else { return false }
         if case .teardown = t.operation { return true }
+        // No window: every region, object and frame is the parent's, so every page stays.
+        if c.delta.isEmpty { return true }
         let before = c.before, after = c.after, delta = c.delta, P = c.universe.pageSize
         // Objects whose pages may now hold other frames or other data.
         var suspects: [UInt64] = []

@@ -19,11 +19,12 @@ enum SplitProperties {
         let range = AddressSpan(operated)
         let P = t.before.pageSize
         let after = t.after.regions
-        for source in RegionLookupOracle.intersecting(range, in: t.before.regions, chained: t.beforeRegionsChained) {
+        // The regions are visited where they lie (`firstAnswer`), not listed per source and piece.
+        return RegionLookupOracle.firstAnswer(intersecting: range, in: t.before.regions, chained: t.beforeRegionsChained) { source -> String? in
             let sourceSpan = AddressSpan(source)
             for piece in SplitOracle.pieces(of: source, cutBy: range, newProtection: newProtection, pageSize: P) {
                 var covered: UInt64 = 0
-                for found in RegionLookupOracle.intersecting(piece.span, in: after, chained: t.afterRegionsChained) {
+                let problem = RegionLookupOracle.firstAnswer(intersecting: piece.span, in: after, chained: t.afterRegionsChained) { found -> String? in
                     let overlap = AddressSpan(found).intersection(piece.span)
                     guard let expected = piece.protection else {
                         return "munmap \(range) left \(overlap) of \(sourceSpan) mapped (by \(AddressSpan(found)))"
@@ -37,14 +38,16 @@ enum SplitProperties {
                         return "\(overlap) of \(sourceSpan) has protection \(found.protection), expected \(expected)"
                     }
                     covered += overlap.size
+                    return nil
                 }
+                if let problem { return problem }
                 if piece.protection != nil && covered != piece.span.size {
                     let verb = covered < piece.span.size ? "lost" : "duplicated"
                     return "\(piece.span) of \(sourceSpan): \(covered / P) of \(piece.span.size / P) pages covered after the split (pages \(verb))"
                 }
             }
+            return nil
         }
-        return nil
     }
 
     static let offsetCoherence = Property(

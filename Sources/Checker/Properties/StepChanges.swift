@@ -29,7 +29,9 @@ public final class StepChanges: @unchecked Sendable {
     /// The holes of the state before the step, when the checker kept them.
     let parentHoles: [AddressSpan]?
     /// The holes of the state after it, once `holesAfter` found them (for the next step).
-    private(set) var knownHolesAfter: [AddressSpan]?
+    /// Unchecked exclusivity: written once by the one thread that checks the step, and the
+    /// dynamic check cost more than the rest of a read.
+    @exclusivity(unchecked) private(set) var knownHolesAfter: [AddressSpan]?
 
     init(before: Observation, after: Observation, delta: ObservationDelta, shape: ObservationShape, parentShape: ObservationShape,
          state: ObservedState, parentState: ObservedState, parentTreeGeneration: UInt64 = 0, parentHoles: [AddressSpan]? = nil) {

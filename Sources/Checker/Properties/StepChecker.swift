@@ -28,6 +28,13 @@ public struct StepChecker: Sendable {
     public private(set) var judgedInFull = 0
     /// The parent's holes, when a change check listed them.
     private var parentHoles: [AddressSpan]?
+    /// `parentHoles` handed on through its payload: handing on the optional field itself copied
+    /// it through a merged outlined copy that asks the type's value witnesses (about a hundred
+    /// instructions, twice a step).
+    private var parentHolesValue: [AddressSpan]? {
+        guard let holes = parentHoles else { return nil }
+        return holes
+    }
     /// Some property judges what a step changed, so every step's windows are found.
     private let usesChanges: Bool
     /// The windows of the step being checked, when its caller knew them.
@@ -119,7 +126,7 @@ public struct StepChecker: Sendable {
             changes = found
             step.beforeRegionsChained = found.parentShape.regionsChained
             step.afterRegionsChained = found.shape.regionsChained
-            step.knownHolesBefore = parentHoles
+            step.knownHolesBefore = parentHolesValue
         }
         return changes
     }
@@ -182,6 +189,6 @@ public struct StepChecker: Sendable {
         let parent = parentShape ?? ObservationShape(of: before)
         let shape = ObservationShape(after: after, parent: parent, delta: delta)
         return StepChanges(before: before, after: after, delta: delta, shape: shape, parentShape: parent, state: t.after, parentState: t.before,
-                           parentTreeGeneration: parentTreeGeneration, parentHoles: parentHoles)
+                           parentTreeGeneration: parentTreeGeneration, parentHoles: parentHolesValue)
     }
 }
