@@ -22,7 +22,7 @@ struct RegionCheck: ParsableCommand {
     )
 
     /// Printed by `regioncheck --version`.
-    static let version = "0.23.0"
+    static let version = "0.24.0"
 
     /// Usage errors exit with 2 (SPEC §5), not ArgumentParser's 64.
     static func main() {
