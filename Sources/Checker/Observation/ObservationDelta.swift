@@ -54,6 +54,9 @@ public struct ChangedWindow: Sendable, Hashable {
     }
 
     /// The window of two lists: the longest common prefix, then the longest common suffix of what remains.
+    /// Inlined into `ObservationDelta.init`: an opaque call made the caller retain each list it
+    /// read out of an observation's box around it (two retains and releases a list, every step).
+    @inline(__always)
     public init<Element: Equatable>(_ before: [Element], _ after: [Element]) {
         // One buffer (a list the step did not touch, shared by copy-on-write): nothing to compare.
         if before.sharesStorage(with: after) {
@@ -64,7 +67,8 @@ public struct ChangedWindow: Sendable, Hashable {
     }
 
     /// The window of two observed lists: as of their arrays while both are flat; none if they
-    /// share their chunks.
+    /// share their chunks. Inlined for the same reason as the arrays' window.
+    @inline(__always)
     public init<Element: Equatable>(_ before: ObservedList<Element>, _ after: ObservedList<Element>) {
         // Both arrays borrowed where they lie (`read`): copying them out was a retain and release each.
         let ofArrays: ChangedWindow? = before.read { x in after.read { y in ChangedWindow(x, y) } chunked: { _ in nil } } chunked: { _ in nil }
@@ -79,6 +83,7 @@ public struct ChangedWindow: Sendable, Hashable {
 
     private init(unchanged count: Int) { self.init(lower: count, beforeUpper: count, afterUpper: count) }
 
+    @inline(__always)
     private init<List: RandomAccessCollection>(comparing before: List, _ after: List) where List.Element: Equatable, List.Index == Int {
         let shorter = min(before.count, after.count)
         var prefix = 0

@@ -14,9 +14,9 @@ public struct StepChecker: Sendable {
     /// walking the list itself retained and released each property's box on every step.
     private let checks: [Property.Unretained]
     /// Per property: its state part held on the parent (or it cannot be fed and holds vacuously).
-    private var heldOnParent: [Bool]
-    /// The same for the step being checked, swapped in at its end (no array allocated per step).
-    private var heldNow: [Bool]
+    private var heldOnParent: PropertyMarks
+    /// The same for the step being checked, swapped in at its end.
+    private var heldNow: PropertyMarks
     /// The parent's order facts, when some step computed them.
     private var parentShape: ObservationShape?
     /// The generation of the parent's region tree (`RegionTree.generation`), kept so that
@@ -44,7 +44,7 @@ public struct StepChecker: Sendable {
         self.properties = properties
         checks = properties.properties.map(Property.Unretained.init)
         usesChanges = properties.properties.contains { $0.judgesStepChanges || $0.judgesChanges }
-        heldOnParent = Array(repeating: false, count: properties.properties.count)
+        heldOnParent = PropertyMarks(count: properties.properties.count)
         heldNow = heldOnParent
     }
 
@@ -137,7 +137,7 @@ public struct StepChecker: Sendable {
         let conventions = properties.conventions ?? ErrorConventions(of: t.before.design)
         var changes = prepared
         var found: [Violation] = []
-        for i in heldNow.indices { heldNow[i] = false }
+        heldNow.clear()
         defer { swap(&heldOnParent, &heldNow) }
         for (i, property) in checks.enumerated() {
             guard property.isCheckable(on: t.after.capabilities) else {
