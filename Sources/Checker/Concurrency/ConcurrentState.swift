@@ -39,7 +39,7 @@ public struct ConcurrentState: Sendable {
     func key() -> [UInt8] {
         var out = space.snapshot().bytes
         out.append(0xFF)
-        for frame in space.frames.inUse { out.appendWord(UInt64(UInt32(bitPattern: frame))) }
+        for frame in space.frames.used { out.appendWord(UInt64(UInt32(bitPattern: frame.number))) }
         for pte in space.directory.ptes.entries { out.appendWord(pte.page); out.appendWord(UInt64(UInt32(bitPattern: pte.frame))) }
         for tlb in tlbs {
             out.append(0xFE)

@@ -134,21 +134,12 @@ enum RegionLookupOracle {
 
     // The bisections of a chained list.
 
+    /// The one walk of a chained list over `span`: the regions intersecting it, ascending, until
+    /// `body` answers (the list and first-region lookups below are this walk).
     @inline(__always)
-    private static func intersecting<List: RandomAccessCollection>(_ span: AddressSpan, inChained regions: List) -> [ObservedRegion]
+    private static func firstAnswer<List: RandomAccessCollection, Answer>(intersecting span: AddressSpan, inChained regions: List,
+                                                                         _ body: (ObservedRegion) -> Answer?) -> Answer?
         where List.Element == ObservedRegion, List.Index == Int {
-        var found: [ObservedRegion] = []
-        var i = firstEnding(above: span.lower, in: regions)
-        while i < regions.count && regions[i].base < span.upper {
-            if AddressSpan(regions[i]).intersects(span) { found.append(regions[i]) }
-            i += 1
-        }
-        return found
-    }
-
-    @inline(__always)
-    private static func firstAnswer<Answer>(intersecting span: AddressSpan, inChained regions: [ObservedRegion],
-                                            _ body: (ObservedRegion) -> Answer?) -> Answer? {
         var i = firstEnding(above: span.lower, in: regions)
         while i < regions.count && regions[i].base < span.upper {
             if AddressSpan(regions[i]).intersects(span), let answer = body(regions[i]) { return answer }
@@ -158,14 +149,20 @@ enum RegionLookupOracle {
     }
 
     @inline(__always)
+    private static func intersecting<List: RandomAccessCollection>(_ span: AddressSpan, inChained regions: List) -> [ObservedRegion]
+        where List.Element == ObservedRegion, List.Index == Int {
+        var found: [ObservedRegion] = []
+        let _: Never? = firstAnswer(intersecting: span, inChained: regions) { region in
+            found.append(region)
+            return nil
+        }
+        return found
+    }
+
+    @inline(__always)
     private static func firstIntersecting<List: RandomAccessCollection>(_ span: AddressSpan, inChained regions: List) -> ObservedRegion?
         where List.Element == ObservedRegion, List.Index == Int {
-        var i = firstEnding(above: span.lower, in: regions)
-        while i < regions.count && regions[i].base < span.upper {
-            if AddressSpan(regions[i]).intersects(span) { return regions[i] }
-            i += 1
-        }
-        return nil
+        firstAnswer(intersecting: span, inChained: regions) { $0 }
     }
 
     @inline(__always)

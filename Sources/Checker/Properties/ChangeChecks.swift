@@ -235,21 +235,11 @@ enum ChangeChecks {
         isNeeded(table, inChained: regions, universe: universe)
     }
 
+    /// One table asked of the chained regions, as runs of tables ask them (`NeededTablesWalk`).
+    @inline(__always)
     private static func isNeeded<List: RandomAccessCollection>(_ table: UInt64, inChained regions: List, universe: Universe) -> Bool
         where List.Element == ObservedRegion, List.Index == Int {
-        let perTable = universe.pagesPerTable, P = universe.pageSize
-        // Chained regions have ascending last tables: bisect to the first reaching the table.
-        var i = regions.partitionIndex { region in
-            let span = AddressSpan(region)
-            return (span.isEmpty ? span.lower / P / perTable : (span.upper - 1) / P / perTable) < table
-        }
-        while i < regions.count, regions[i].base / P / perTable <= table {
-            let region = regions[i]
-            if let tables = TranslationOracle.tables(of: region, universe: universe), tables.contains(table),
-               region.protection.isAccessible { return true }
-            i += 1
-        }
-        return false
+        NeededTablesWalk.isNeeded(table, by: regions, universe: universe)
     }
 
     /// The first region of a chained list that ends above `address`.

@@ -39,7 +39,7 @@ public enum Z3FactsTranslator {
             objects.append(.init(refs: Int(object.referenceCount), live: true))
             for page in object.populated { owned.insert(page.frame) }
         }
-        let highestFrame = max(space.frames.inUse.last.map(Int.init) ?? -1, owned.max().map(Int.init) ?? -1)
+        let highestFrame = max(space.frames.used.last.map { Int($0.number) } ?? -1, owned.max().map(Int.init) ?? -1)
         let frames = (0 ..< highestFrame + 1).map { f in
             Z3LeakFacts.Frame(used: space.frames.isInUse(FrameNumber(f)), owned: owned.contains(FrameNumber(f)))
         }
